@@ -1,0 +1,45 @@
+package org.astrocloud.fits;
+
+/**
+ * The FITS block arithmetic, in one place: 2880-byte blocks, 80-byte cards, padding.
+ */
+final class FitsBlocks {
+    /** Bytes in a FITS block. */
+    static final int BLOCK_SIZE = 2880;
+    /** Bytes in a header card. */
+    static final int CARD_SIZE = 80;
+    /** Cards in a block. */
+    static final int CARDS_PER_BLOCK = BLOCK_SIZE / CARD_SIZE;
+
+    private FitsBlocks() {
+    }
+
+    /**
+     * Rounds {@code bytes} up to a whole number of blocks.
+     *
+     * @throws ArithmeticException if the result does not fit in a {@code long}
+     */
+    static long padded(long bytes) {
+        long rem = bytes % BLOCK_SIZE;
+        return rem == 0 ? bytes : Math.addExact(bytes, BLOCK_SIZE - rem);
+    }
+
+    /**
+     * The size in bytes of a data unit, unpadded:
+     * {@code |BITPIX|/8 * GCOUNT * (PCOUNT + NAXIS1 * ... * NAXISn)}, 0 when NAXIS = 0;
+     * for random groups NAXIS1 (which is 0) is left out of the product.
+     *
+     * @throws ArithmeticException if the size does not fit in a {@code long}
+     */
+    static long dataSize(int bitpix, long[] naxis, long pcount, long gcount, boolean randomGroups) {
+        if (naxis.length == 0) {
+            return 0;
+        }
+        long product = 1;
+        for (int i = randomGroups ? 1 : 0; i < naxis.length; i++) {
+            product = Math.multiplyExact(product, naxis[i]);
+        }
+        long elements = Math.multiplyExact(gcount, Math.addExact(pcount, product));
+        return Math.multiplyExact(Math.abs(bitpix) / 8L, elements);
+    }
+}

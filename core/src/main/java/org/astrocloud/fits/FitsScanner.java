@@ -1,0 +1,211 @@
+package org.astrocloud.fits;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.astrocloud.fits.spi.ByteRangeSource;
+import org.astrocloud.fits.spi.ByteRangeSources;
+import org.astrocloud.fits.spi.SourceOption;
+import org.astrocloud.fits.spi.SourceOptions;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The entry point: reads the headers of FITS files as reactive streams, with as few range
+ * reads as the file's layout allows (two for a TESS cube).
+ *
+ * <p>Immutable: every setting returns a new scanner, and nothing is read before a subscriber
+ * requests a header. {@link #scan(URI)} is cold and demand-driven: the first read happens on the
+ * first request, and the read for the next header only when the subscriber asks for it.
+ * Cancelling stops the read in flight and all further reads, and closes the source.
+ *
+ * <pre>{@code
+ * FitsScanner scanner = FitsScanner.create().readAhead(64 * 1024).concurrency(64);
+ *
+ * // one file
+ * scanner.scan(URI.create("file:/data/tess-s0022-1-1-cube.fits"))
+ *        .subscribe(h -> System.out.println(h.index() + " " + h.kind() + " " + h.naxis()));
+ *
+ * // many files, one result per file as each completes; a failing file does not stop the others
+ * scanner.scanAll(Flux.just(uri1, uri2, uri3))
+ *        .subscribe(r -> System.out.println(r.uri() + " ok=" + r.isOk() + " hdus=" + r.headers().size()));
+ * }</pre>
+ *
+ * <p>Headers and results are signalled on the source's I/O threads; do not block in subscribers.
+ */
+public final class FitsScanner {
+    /** The default first read: 64 KiB, enough for the primary and first extension headers of most files. */
+    public static final int DEFAULT_READ_AHEAD = 64 * 1024;
+    /** The default largest header: 8 MiB. */
+    public static final int DEFAULT_MAX_HEADER_SIZE = 8 * 1024 * 1024;
+    /** The default number of files scanned at once by {@link #scanAll}. */
+    public static final int DEFAULT_CONCURRENCY = 64;
+
+    private final int readAhead;
+    private final int maxHeaderSize;
+    private final int concurrency;
+    private final RootMap rootMap;
+    private final HeaderTransform transform;
+    private final SourceOptions options;
+    private final ByteRangeSources sources;
+
+    private FitsScanner(int readAhead, int maxHeaderSize, int concurrency, RootMap rootMap,
+                        HeaderTransform transform, SourceOptions options, ByteRangeSources sources) {
+        this.readAhead = readAhead;
+        this.maxHeaderSize = maxHeaderSize;
+        this.concurrency = concurrency;
+        this.rootMap = rootMap;
+        this.transform = transform;
+        this.options = options;
+        this.sources = sources;
+    }
+
+    /** A scanner with the defaults and every source provider on the class path. */
+    public static FitsScanner create() {
+        return new FitsScanner(DEFAULT_READ_AHEAD, DEFAULT_MAX_HEADER_SIZE, DEFAULT_CONCURRENCY,
+                RootMap.empty(), HeaderTransform.identity(), SourceOptions.empty(), null);
+    }
+
+    /** A copy that reads {@code bytes} at once when a header is not yet buffered (at least 2880). */
+    public FitsScanner readAhead(int bytes) {
+        if (bytes < FitsBlocks.BLOCK_SIZE) {
+            throw new IllegalArgumentException("read-ahead must be at least 2880 bytes: " + bytes);
+        }
+        return new FitsScanner(bytes, maxHeaderSize, concurrency, rootMap, transform, options, sources);
+    }
+
+    /** A copy that fails a header larger than {@code bytes} (at least 2880) with {@link HeaderTooLargeException}. */
+    public FitsScanner maxHeaderSize(int bytes) {
+        if (bytes < FitsBlocks.BLOCK_SIZE) {
+            throw new IllegalArgumentException("the maximum header size must be at least 2880 bytes: " + bytes);
+        }
+        return new FitsScanner(readAhead, bytes, concurrency, rootMap, transform, options, sources);
+    }
+
+    /** A copy that scans at most {@code files} files at once in {@link #scanAll}. */
+    public FitsScanner concurrency(int files) {
+        if (files < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1: " + files);
+        }
+        return new FitsScanner(readAhead, maxHeaderSize, files, rootMap, transform, options, sources);
+    }
+
+    /** A copy that rewrites URIs with {@code map} before opening them. */
+    public FitsScanner rootMap(RootMap map) {
+        return new FitsScanner(readAhead, maxHeaderSize, concurrency, Objects.requireNonNull(map, "map"),
+                transform, options, sources);
+    }
+
+    /** A copy that applies {@code next} to every header, after the transforms already set. */
+    public FitsScanner transform(HeaderTransform next) {
+        return new FitsScanner(readAhead, maxHeaderSize, concurrency, rootMap, transform.andThen(next), options,
+                sources);
+    }
+
+    /** A copy that passes {@code option} = {@code value} to the sources it opens. */
+    public <T> FitsScanner option(SourceOption<T> option, T value) {
+        return new FitsScanner(readAhead, maxHeaderSize, concurrency, rootMap, transform,
+                options.with(option, value), sources);
+    }
+
+    /** A copy that opens sources with these providers instead of those on the class path. */
+    public FitsScanner sources(ByteRangeSources registry) {
+        return new FitsScanner(readAhead, maxHeaderSize, concurrency, rootMap, transform, options,
+                Objects.requireNonNull(registry, "registry"));
+    }
+
+    /** The options passed to sources. */
+    public SourceOptions options() {
+        return options;
+    }
+
+    /**
+     * The headers of one file, in order. Errors are {@link AstroCloudException}s emitted after
+     * every header before the fault; see {@link HduWalker} for the walk.
+     */
+    public Flux<FitsHeader> scan(URI uri) {
+        return Flux.usingWhen(open(uri), source -> walk(source, new WalkReport()), ByteRangeSource::close);
+    }
+
+    /** The headers read from {@code source}, which the caller keeps and closes. */
+    public Flux<FitsHeader> scan(ByteRangeSource source) {
+        return walk(source, new WalkReport());
+    }
+
+    /** Scans one file to the end and reports it as one result; never signals an error. */
+    public Mono<ScanResult> scanFile(URI uri) {
+        return Mono.defer(() -> {
+            long start = System.nanoTime();
+            URI resolved = rootMap.apply(uri);
+            WalkReport report = new WalkReport();
+            List<FitsHeader> headers = new ArrayList<>();
+            ByteRangeSource[] opened = new ByteRangeSource[1];
+            return Flux.usingWhen(open(uri), source -> {
+                        opened[0] = source;
+                        return walk(source, report);
+                    }, ByteRangeSource::close)
+                    .doOnNext(headers::add)
+                    .then(Mono.fromSupplier(() -> result(uri, resolved, headers, null, opened[0], report, start)))
+                    .onErrorResume(e -> Mono.just(result(uri, resolved, headers, e, opened[0], report, start)));
+        });
+    }
+
+    /**
+     * Scans many files, at most {@link #concurrency} at once, emitting one result per file as it
+     * completes (not in input order). A failing file is a result with its error; the stream
+     * goes on. Requests URIs from {@code uris} only as fast as files are scanned.
+     */
+    public Flux<ScanResult> scanAll(Publisher<URI> uris) {
+        return Flux.from(uris).flatMap(this::scanFile, concurrency);
+    }
+
+    private static ScanResult result(URI uri, URI resolved, List<FitsHeader> headers, Throwable error,
+                                     ByteRangeSource source, WalkReport report, long start) {
+        return new ScanResult(uri, resolved, headers, Optional.ofNullable(error),
+                source == null ? 0 : source.stats().requests(), source == null ? 0 : source.stats().bytesRead(),
+                source == null ? 0 : source.stats().retries(), report.size(),
+                error == null ? report.trailingBytes() : OptionalLong.empty(),
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private Mono<ByteRangeSource> open(URI uri) {
+        return Mono.fromCallable(() -> {
+            URI resolved = rootMap.apply(uri);
+            return (sources == null ? ByteRangeSources.installed() : sources).get(resolved, options);
+        });
+    }
+
+    private Flux<FitsHeader> walk(ByteRangeSource source, WalkReport report) {
+        WalkSettings settings = new WalkSettings(readAhead, maxHeaderSize, transform, null);
+        return Flux.defer(() -> {
+            HduWalker walker = new HduWalker(source, source.uri(), settings, report);
+            return Flux.<Integer>generate(sink -> {
+                        if (walker.finished()) {
+                            sink.complete();
+                        } else {
+                            sink.next(0);
+                        }
+                    })
+                    .concatMap(tick -> onDemand(walker::next), 0)
+                    .onErrorResume(HduWalker.GzipDetected.class,
+                            e -> GzipWalk.walk(source, settings.withCompression("gzip"), report));
+        });
+    }
+
+    /** Defers {@code work} until the subscriber requests, not merely subscribes. */
+    private static <T> Mono<T> onDemand(java.util.function.Supplier<Mono<T>> work) {
+        return Mono.<Boolean>create(sink -> sink.onRequest(n -> sink.success(Boolean.TRUE)))
+                .flatMap(go -> work.get());
+    }
+
+    @Override
+    public String toString() {
+        return "FitsScanner[readAhead=" + readAhead + ", maxHeaderSize=" + maxHeaderSize + ", concurrency="
+                + concurrency + ", rootMap=" + rootMap + ", " + options + "]";
+    }
+}

@@ -1,0 +1,18 @@
+package org.astrocloud.fits;
+
+import java.net.URI;
+
+/** The object does not exist (HTTP 404, S3 NoSuchKey, no such file). */
+public class ObjectNotFoundException extends PermanentException {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the error; {@code offset} is -1 when unknown. */
+    public ObjectNotFoundException(String detail, URI uri, long offset, Throwable cause) {
+        super(detail, uri, -1, offset, cause);
+    }
+
+    /** Creates the error without a cause. */
+    public ObjectNotFoundException(String detail, URI uri, long offset) {
+        this(detail, uri, offset, null);
+    }
+}

@@ -1,0 +1,44 @@
+package org.astrocloud.fits;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The outcome of scanning one file: every header read before the end or before a failure, the
+ * failure if there was one, and what the scan cost.
+ *
+ * @param uri the URI as given to the scanner
+ * @param resolvedUri the URI actually read, after the {@link RootMap}
+ * @param headers the headers in file order; those before a failure are kept
+ * @param error why the scan stopped early, if it did
+ * @param requests requests the source sent
+ * @param bytesRead bytes the source received
+ * @param retries retries the source made
+ * @param size the object's size, when the source learned it
+ * @param trailingBytes bytes after the last HDU that do not start an extension, when the walk reached the end
+ * @param elapsed from the first request to the end of the scan
+ */
+public record ScanResult(URI uri, URI resolvedUri, List<FitsHeader> headers, Optional<Throwable> error,
+                         long requests, long bytesRead, long retries, OptionalLong size,
+                         OptionalLong trailingBytes, Duration elapsed) {
+
+    /** Checks that nothing is null and copies the headers. */
+    public ScanResult {
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(resolvedUri, "resolvedUri");
+        headers = List.copyOf(headers);
+        Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(size, "size");
+        Objects.requireNonNull(trailingBytes, "trailingBytes");
+        Objects.requireNonNull(elapsed, "elapsed");
+    }
+
+    /** Whether the whole file was walked without an error. */
+    public boolean isOk() {
+        return error.isEmpty();
+    }
+}

@@ -1,0 +1,13 @@
+package org.astrocloud.fits;
+
+import java.net.URI;
+
+/** No {@link org.astrocloud.fits.spi.ByteRangeSourceProvider} on the class path reads this URI. */
+public class UnsupportedSchemeException extends PermanentException {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the error; {@code detail} lists the schemes that are available. */
+    public UnsupportedSchemeException(String detail, URI uri) {
+        super(detail, uri, -1, -1, null);
+    }
+}

@@ -1,0 +1,2 @@
+/** The sources built into core: local files ({@code file:}) and bytes in memory. */
+package org.astrocloud.fits.source;

@@ -1,0 +1,36 @@
+package org.astrocloud.fits.spi;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Opens {@link ByteRangeSource}s for the URIs of some schemes. Implementations are found with
+ * {@link java.util.ServiceLoader}: a module ships one line in
+ * {@code META-INF/services/org.astrocloud.fits.spi.ByteRangeSourceProvider}.
+ *
+ * <p>When several providers support a URI (an S3 provider and the plain HTTP provider both read
+ * {@code https://bucket.s3.amazonaws.com/key}), {@link ByteRangeSources} picks the one with the
+ * highest {@link #specificity}.
+ */
+public interface ByteRangeSourceProvider {
+
+    /** The URI schemes this provider can read, in lower case; shown when no provider fits. */
+    Set<String> schemes();
+
+    /**
+     * How specifically this provider matches {@code uri}: 0 when it cannot read it; 1 for a plain
+     * scheme match (the default); higher to win over a generic provider of the same scheme.
+     */
+    default int specificity(URI uri) {
+        String scheme = uri.getScheme();
+        return scheme != null && schemes().contains(scheme.toLowerCase(Locale.ROOT)) ? 1 : 0;
+    }
+
+    /**
+     * Returns a source for {@code uri}. Must not perform I/O: the source does its work when read.
+     *
+     * @throws IllegalArgumentException if {@code uri} is malformed for this provider
+     */
+    ByteRangeSource open(URI uri, SourceOptions options);
+}

@@ -1,0 +1,80 @@
+package org.astrocloud.fits.spi;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.astrocloud.fits.UnsupportedSchemeException;
+
+/**
+ * Finds the {@link ByteRangeSourceProvider} for a URI among those on the class path
+ * ({@link ServiceLoader}) and opens a source with it. The provider with the highest
+ * {@link ByteRangeSourceProvider#specificity} wins.
+ *
+ * <pre>{@code
+ * ByteRangeSource source = ByteRangeSources.open(URI.create("file:/data/cube.fits"), SourceOptions.empty());
+ * }</pre>
+ */
+public final class ByteRangeSources {
+    private final List<ByteRangeSourceProvider> providers;
+
+    private ByteRangeSources(List<ByteRangeSourceProvider> providers) {
+        this.providers = List.copyOf(providers);
+    }
+
+    private static final class Installed {
+        static final ByteRangeSources INSTANCE = load();
+
+        private static ByteRangeSources load() {
+            List<ByteRangeSourceProvider> found = new ArrayList<>();
+            ServiceLoader.load(ByteRangeSourceProvider.class, ByteRangeSources.class.getClassLoader())
+                    .forEach(found::add);
+            return new ByteRangeSources(found);
+        }
+    }
+
+    /** The registry of every provider on the class path, loaded once. */
+    public static ByteRangeSources installed() {
+        return Installed.INSTANCE;
+    }
+
+    /** A registry of exactly these providers (for tests and custom set-ups). */
+    public static ByteRangeSources of(List<? extends ByteRangeSourceProvider> providers) {
+        return new ByteRangeSources(new ArrayList<>(providers));
+    }
+
+    /** Opens {@code uri} with the installed providers; see {@link #get}. */
+    public static ByteRangeSource open(URI uri, SourceOptions options) {
+        return installed().get(uri, options);
+    }
+
+    /** The most specific provider for {@code uri}, if any. */
+    public Optional<ByteRangeSourceProvider> find(URI uri) {
+        return providers.stream()
+                .filter(p -> p.specificity(uri) > 0)
+                .max(Comparator.comparingInt(p -> p.specificity(uri)));
+    }
+
+    /**
+     * Opens a source for {@code uri}.
+     *
+     * @throws UnsupportedSchemeException if no provider reads it; the message lists the schemes available
+     */
+    public ByteRangeSource get(URI uri, SourceOptions options) {
+        return find(uri).map(p -> p.open(uri, options))
+                .orElseThrow(() -> new UnsupportedSchemeException(
+                        "no source reads " + (uri.getScheme() == null ? "URIs without a scheme" : "scheme '" + uri.getScheme() + "'")
+                                + "; available: " + String.join(", ", schemes()), uri));
+    }
+
+    /** Every scheme some provider reads, sorted. */
+    public SortedSet<String> schemes() {
+        SortedSet<String> all = new TreeSet<>();
+        providers.forEach(p -> all.addAll(p.schemes()));
+        return all;
+    }
+}

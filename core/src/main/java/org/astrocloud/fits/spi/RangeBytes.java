@@ -1,0 +1,67 @@
+package org.astrocloud.fits.spi;
+
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * What a {@link ByteRangeSource} answered for one {@link ByteRange}: the bytes at {@code offset}
+ * and, when the source learned it, the size of the whole object.
+ *
+ * <p>The bytes are exactly the requested range, or fewer when the range runs past the end of
+ * the object, or none when the range starts at or after the end. The buffer belongs to the
+ * receiver; its position is 0 and its limit is the number of bytes.
+ */
+public final class RangeBytes {
+    private final long offset;
+    private final ByteBuffer bytes;
+    private final long objectSize;
+
+    private RangeBytes(long offset, ByteBuffer bytes, long objectSize) {
+        this.offset = offset;
+        this.bytes = Objects.requireNonNull(bytes, "bytes");
+        this.objectSize = objectSize;
+    }
+
+    /** Bytes read at {@code offset} from an object of known {@code objectSize}. */
+    public static RangeBytes of(long offset, ByteBuffer bytes, long objectSize) {
+        if (objectSize < 0) {
+            throw new IllegalArgumentException("object size must not be negative: " + objectSize);
+        }
+        if (bytes.hasRemaining() && offset + bytes.remaining() > objectSize) {
+            throw new IllegalArgumentException("bytes at " + offset + " run past the object size " + objectSize);
+        }
+        return new RangeBytes(offset, bytes, objectSize);
+    }
+
+    /** Bytes read at {@code offset} from an object whose size the source does not know. */
+    public static RangeBytes ofUnknownSize(long offset, ByteBuffer bytes) {
+        return new RangeBytes(offset, bytes, -1);
+    }
+
+    /** The offset of the first byte. */
+    public long offset() {
+        return offset;
+    }
+
+    /** The bytes, from position 0 to the limit. */
+    public ByteBuffer bytes() {
+        return bytes;
+    }
+
+    /** How many bytes were read. */
+    public int length() {
+        return bytes.remaining();
+    }
+
+    /** The size of the whole object, when the source knows it. */
+    public OptionalLong objectSize() {
+        return objectSize < 0 ? OptionalLong.empty() : OptionalLong.of(objectSize);
+    }
+
+    @Override
+    public String toString() {
+        return "RangeBytes[offset=" + offset + ", length=" + length() + ", objectSize="
+                + (objectSize < 0 ? "unknown" : Long.toString(objectSize)) + "]";
+    }
+}

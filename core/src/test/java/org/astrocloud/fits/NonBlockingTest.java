@@ -1,0 +1,113 @@
+package org.astrocloud.fits;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.astrocloud.fits.spi.ByteRange;
+import org.astrocloud.fits.spi.ByteRangeSource;
+import org.astrocloud.fits.spi.ByteRangeSources;
+import org.astrocloud.fits.spi.RangeBytes;
+import org.astrocloud.fits.spi.ReadStats;
+import org.astrocloud.fits.spi.SourceOptions;
+import org.astrocloud.fits.testkit.TestProvider;
+import org.astrocloud.testdata.TessFiles;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.blockhound.BlockHound;
+import reactor.blockhound.BlockingOperationError;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+
+/**
+ * Runs the walk, the card parsing and many-file scans on Reactor's non-blocking threads with
+ * BlockHound installed: any blocking call in library code on those threads fails the test.
+ */
+class NonBlockingTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void installBlockHound() {
+        BlockHound.install();
+    }
+
+    /** Delivers every read on a non-blocking (parallel) thread, as a Netty-based source would. */
+    private static final class ParallelSource implements ByteRangeSource {
+        private final ByteRangeSource delegate;
+
+        ParallelSource(ByteRangeSource delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public URI uri() {
+            return delegate.uri();
+        }
+
+        @Override
+        public Mono<RangeBytes> read(ByteRange range) {
+            return delegate.read(range).publishOn(Schedulers.parallel());
+        }
+
+        @Override
+        public ReadStats stats() {
+            return delegate.stats();
+        }
+
+        @Override
+        public Mono<Void> close() {
+            return delegate.close().publishOn(Schedulers.parallel());
+        }
+    }
+
+    private static FitsScanner scanner() {
+        return FitsScanner.create().sources(ByteRangeSources.of(List.of(new TestProvider("file",
+                uri -> new ParallelSource(ByteRangeSources.installed().get(uri, SourceOptions.empty()))))));
+    }
+
+    @Test
+    void blockHoundShouldBeActive() {
+        StepVerifier.create(Mono.fromCallable(() -> {
+                    Thread.sleep(1);
+                    return 1;
+                }).subscribeOn(Schedulers.parallel()))
+                .expectError(BlockingOperationError.class)
+                .verify(TIMEOUT);
+    }
+
+    @Test
+    void walkAndCardParsingShouldNotBlockNonBlockingThreads() {
+        Path cube = TessFiles.writeCube(dir.resolve("cube.fits"), 22, 1, 1, 1248);
+        Path ffi = TessFiles.writeFfi(dir.resolve("ffi.fits"), 1, 1, TessFiles.FfiVariant.STANDARD);
+        StepVerifier.create(scanner().scan(cube.toUri())
+                        .subscribeOn(Schedulers.parallel())
+                        .map(h -> h.cards().size() + h.withCard(FitsCard.of("PATCHED", true, "by a transform")).cardCount()))
+                .expectNextCount(3)
+                .verifyComplete();
+        StepVerifier.create(scanner().scan(ffi.toUri()).subscribeOn(Schedulers.parallel()).map(h -> h.cards().size()))
+                .expectNext(30, 183, 183)
+                .verifyComplete();
+    }
+
+    @Test
+    void manyFileScanWithFailuresShouldNotBlockNonBlockingThreads() {
+        Path ffi = TessFiles.writeFfi(dir.resolve("many.fits"), 2, 3, TessFiles.FfiVariant.NO_WCS);
+        List<URI> uris = Flux.range(0, 100)
+                .map(i -> i % 10 == 0 ? dir.resolve("missing-" + i + ".fits").toUri() : ffi.toUri())
+                .collectList().block();
+        List<ScanResult> results = scanner().concurrency(16).scanAll(Flux.fromIterable(uris).subscribeOn(Schedulers.parallel()))
+                .collectList().block(TIMEOUT);
+        assertEquals(100, results.size());
+        assertEquals(10, results.stream().filter(r -> !r.isOk()).count());
+        assertTrue(results.stream().filter(ScanResult::isOk).allMatch(r -> r.headers().size() == 3));
+    }
+}

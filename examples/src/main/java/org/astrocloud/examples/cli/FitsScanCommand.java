@@ -1,0 +1,51 @@
+package org.astrocloud.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code fits-scan}: reads the headers of FITS files, local or in object storage, with range
+ * requests, and prints them as JSON Lines.
+ *
+ * <pre>
+ * java -jar examples/target/fits-scan.jar scan --stats cube.fits s3://bucket/key.fits
+ * java -jar examples/target/fits-scan.jar demo
+ * </pre>
+ */
+@Command(name = "fits-scan", mixinStandardHelpOptions = true, version = "fits-scan 0.1.0",
+        description = "Reads FITS headers from files and object storage with range requests.",
+        subcommands = {ScanCommand.class, DemoCommand.class})
+public final class FitsScanCommand implements Runnable {
+    /** Kept so that the level set below is not lost when the logger is collected. */
+    private static final Logger NOM_TAM_LOG = Logger.getLogger("nom.tam");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command line and exits with its code: 0 all files fine, 1 any failed, 2 usage error. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line on standard output and error and returns its exit code. */
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8), args);
+    }
+
+    /** Runs the command line writing to {@code out} and {@code err} and returns its exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        // nom-tam-fits reports card repairs through java.util.logging; the scan reports what matters itself
+        NOM_TAM_LOG.setLevel(Level.SEVERE);
+        return new CommandLine(new FitsScanCommand()).setOut(out).setErr(err).execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: scan or demo");
+    }
+}

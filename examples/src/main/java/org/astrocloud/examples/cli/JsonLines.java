@@ -1,0 +1,201 @@
+package org.astrocloud.examples.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.Writer;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.astrocloud.fits.AstroCloudException;
+import org.astrocloud.fits.FitsCard;
+import org.astrocloud.fits.FitsHeader;
+import org.astrocloud.fits.ScanResult;
+
+/**
+ * Writes scan results as JSON Lines, one object per line, each with a {@code "type"}:
+ * {@code "hdu"} per header, {@code "error"} when a file failed, {@code "file"} (with
+ * {@code --stats}) after each file. Not thread-safe: callers write one result at a time.
+ */
+final class JsonLines {
+    private static final Set<String> ALWAYS_ARRAYS = Set.of("COMMENT", "HISTORY", "");
+
+    private final JsonGenerator json;
+    private final boolean cards;
+    private final boolean stats;
+
+    JsonLines(Writer out, boolean cards, boolean stats) {
+        try {
+            this.json = new JsonFactory().createGenerator(out);
+            this.json.setRootValueSeparator(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.cards = cards;
+        this.stats = stats;
+    }
+
+    /** Writes every line of one file's result and flushes. */
+    void write(ScanResult result) {
+        try {
+            for (FitsHeader h : result.headers()) {
+                hdu(result, h);
+            }
+            if (result.error().isPresent()) {
+                error(result, result.error().get());
+            }
+            if (stats) {
+                file(result);
+            }
+            json.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void hdu(ScanResult r, FitsHeader h) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("type", "hdu");
+        json.writeStringField("uri", r.uri().toString());
+        json.writeNumberField("hdu", h.index());
+        json.writeStringField("kind", h.kind().name());
+        json.writeFieldName("xtension");
+        if (h.xtension().isPresent()) {
+            json.writeString(h.xtension().get());
+        } else {
+            json.writeNull();
+        }
+        json.writeNumberField("headerOffset", h.headerOffset());
+        json.writeNumberField("headerSize", h.headerSize());
+        json.writeNumberField("dataOffset", h.dataOffset());
+        json.writeNumberField("dataSize", h.dataSize());
+        json.writeNumberField("paddedDataSize", h.paddedDataSize());
+        json.writeNumberField("bitpix", h.bitpix());
+        json.writeArrayFieldStart("naxis");
+        for (long n : h.naxis()) {
+            json.writeNumber(n);
+        }
+        json.writeEndArray();
+        json.writeNumberField("pcount", h.pcount());
+        json.writeNumberField("gcount", h.gcount());
+        json.writeNumberField("cardCount", h.cardCount());
+        if (!h.isConforming()) {
+            json.writeBooleanField("conforming", false);
+        }
+        if (h.compression().isPresent()) {
+            json.writeStringField("compression", h.compression().get());
+        }
+        json.writeObjectFieldStart("header");
+        for (Map.Entry<String, List<Object>> e : valuesByKeyword(h).entrySet()) {
+            json.writeFieldName(e.getKey());
+            if (e.getValue().size() == 1 && !ALWAYS_ARRAYS.contains(e.getKey())) {
+                value(e.getValue().get(0));
+            } else {
+                json.writeStartArray();
+                for (Object v : e.getValue()) {
+                    value(v);
+                }
+                json.writeEndArray();
+            }
+        }
+        json.writeEndObject();
+        if (cards) {
+            json.writeArrayFieldStart("cards");
+            for (FitsCard c : h.cards()) {
+                String image = c.image();
+                for (int at = 0; at < image.length(); at += 80) {
+                    json.writeString(image.substring(at, at + 80));
+                }
+            }
+            json.writeEndArray();
+        }
+        json.writeEndObject();
+        json.writeRaw('\n');
+    }
+
+    private static Map<String, List<Object>> valuesByKeyword(FitsHeader h) {
+        Map<String, List<Object>> values = new LinkedHashMap<>();
+        for (FitsCard c : h.cards()) {
+            values.computeIfAbsent(c.keyword(), k -> new ArrayList<>()).add(c.value().orElse(null));
+        }
+        return values;
+    }
+
+    private void value(Object v) throws IOException {
+        if (v == null) {
+            json.writeNull();
+        } else if (v instanceof Boolean b) {
+            json.writeBoolean(b);
+        } else if (v instanceof Long l) {
+            json.writeNumber(l);
+        } else if (v instanceof BigInteger big) {
+            json.writeNumber(big);
+        } else if (v instanceof Double d) {
+            if (d.isNaN() || d.isInfinite()) {
+                json.writeString(d.toString());
+            } else {
+                json.writeNumber(d);
+            }
+        } else {
+            json.writeString(v.toString());
+        }
+    }
+
+    private void error(ScanResult r, Throwable e) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("type", "error");
+        json.writeStringField("uri", r.uri().toString());
+        json.writeStringField("error", e.getClass().getSimpleName());
+        if (e instanceof AstroCloudException ace) {
+            json.writeStringField("message", ace.detail());
+            json.writeFieldName("hdu");
+            if (ace.hdu().isPresent()) {
+                json.writeNumber(ace.hdu().getAsInt());
+            } else {
+                json.writeNull();
+            }
+            json.writeFieldName("offset");
+            if (ace.offset().isPresent()) {
+                json.writeNumber(ace.offset().getAsLong());
+            } else {
+                json.writeNull();
+            }
+        } else {
+            json.writeStringField("message", String.valueOf(e.getMessage()));
+            json.writeNullField("hdu");
+            json.writeNullField("offset");
+        }
+        json.writeEndObject();
+        json.writeRaw('\n');
+    }
+
+    private void file(ScanResult r) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("type", "file");
+        json.writeStringField("uri", r.uri().toString());
+        json.writeBooleanField("ok", r.isOk());
+        json.writeNumberField("hdus", r.headers().size());
+        json.writeNumberField("requests", r.requests());
+        json.writeNumberField("bytesRead", r.bytesRead());
+        json.writeNumberField("retries", r.retries());
+        json.writeFieldName("size");
+        if (r.size().isPresent()) {
+            json.writeNumber(r.size().getAsLong());
+        } else {
+            json.writeNull();
+        }
+        json.writeFieldName("trailingBytes");
+        if (r.trailingBytes().isPresent()) {
+            json.writeNumber(r.trailingBytes().getAsLong());
+        } else {
+            json.writeNull();
+        }
+        json.writeNumberField("elapsedMs", r.elapsed().toMillis());
+        json.writeEndObject();
+        json.writeRaw('\n');
+    }
+}

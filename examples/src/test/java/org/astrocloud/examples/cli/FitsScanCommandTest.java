@@ -1,0 +1,137 @@
+package org.astrocloud.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.astrocloud.testdata.TessFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code fits-scan scan} and {@code fits-scan demo} end to end, on real files in a temp directory. */
+class FitsScanCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, List<JsonNode> lines, String out, String err) {
+        List<JsonNode> ofType(String type) {
+            return lines.stream().filter(l -> l.get("type").asText().equals(type)).collect(Collectors.toList());
+        }
+    }
+
+    private static Run run(String... args) throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = FitsScanCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : out.toString().split("\n")) {
+            if (line.startsWith("{")) {
+                lines.add(JSON.readTree(line));
+            }
+        }
+        return new Run(exit, lines, out.toString(), err.toString());
+    }
+
+    @Test
+    void scanWithStatsShouldPrintTheCubeLayoutAndTwoReads() throws Exception {
+        Path cube = TessFiles.writeCube(dir.resolve("tess-s0022-4-4-cube.fits"), 22, 4, 4, 1248);
+
+        Run run = run("scan", "--stats", cube.toString());
+
+        assertEquals(0, run.exit(), run.err());
+        List<JsonNode> hdus = run.ofType("hdu");
+        assertEquals(3, hdus.size());
+        assertEquals(0, hdus.get(0).get("headerOffset").asLong());
+        assertEquals(2880, hdus.get(1).get("headerOffset").asLong());
+        assertEquals(44_315_069_760L, hdus.get(2).get("headerOffset").asLong());
+        assertEquals("PRIMARY", hdus.get(0).get("kind").asText());
+        assertTrue(hdus.get(0).get("xtension").isNull());
+        assertEquals("BINTABLE", hdus.get(2).get("xtension").asText());
+        assertEquals(List.of(2L, 1248L, 2136L, 2078L), longs(hdus.get(1).get("naxis")));
+        assertEquals(22, hdus.get(0).get("header").get("SECTOR").asInt());
+        assertTrue(hdus.get(0).get("header").get("SIMPLE").asBoolean());
+        assertEquals(553, hdus.get(2).get("cardCount").asInt());
+        assertEquals(cube.toUri().toString(), hdus.get(0).get("uri").asText());
+        JsonNode file = run.ofType("file").get(0);
+        assertTrue(file.get("ok").asBoolean());
+        assertEquals(2, file.get("requests").asInt());
+        assertTrue(file.get("bytesRead").asLong() <= 128 * 1024);
+        assertEquals(44_316_717_120L, file.get("size").asLong());
+        assertEquals(0, file.get("trailingBytes").asLong());
+    }
+
+    @Test
+    void brokenFileShouldBeReportedAndTheOthersStillScanned() throws Exception {
+        Path ffi = TessFiles.writeFfi(dir.resolve("ffi.fits"), 1, 1, TessFiles.FfiVariant.STANDARD);
+        Path cut = Files.write(dir.resolve("cut.fits"), java.util.Arrays.copyOf(Files.readAllBytes(ffi), 25_000));
+
+        Run run = run("scan", "--stats", cut.toString(), ffi.toString());
+
+        assertEquals(1, run.exit());
+        JsonNode error = run.ofType("error").get(0);
+        assertEquals("TruncatedFileException", error.get("error").asText());
+        assertEquals(1, error.get("hdu").asInt());
+        assertEquals(25_000, error.get("offset").asLong());
+        assertEquals(cut.toUri().toString(), error.get("uri").asText());
+        assertEquals(5, run.ofType("hdu").size(), "2 HDUs of the cut file, 3 of the whole one");
+        assertEquals(2, run.ofType("file").size());
+    }
+
+    @Test
+    void cardsOptionShouldPrintEightyCharacterCardsAndRepeatedKeywordsAsArrays() throws Exception {
+        StringBuilder h = new StringBuilder();
+        for (String c : new String[] {"SIMPLE  =                    T", "BITPIX  =                    8",
+            "NAXIS   =                    0", "COMMENT   only one comment", "HISTORY   one", "HISTORY   two",
+            "MH      =                      / undefined", "END"}) {
+            h.append(String.format("%-80s", c));
+        }
+        while (h.length() % 2880 != 0) {
+            h.append(' ');
+        }
+        Path file = Files.writeString(dir.resolve("small.fits"), h);
+
+        Run run = run("scan", "--cards", file.toString());
+
+        JsonNode hdu = run.ofType("hdu").get(0);
+        assertEquals(7, hdu.get("cards").size());
+        hdu.get("cards").forEach(c -> assertEquals(80, c.asText().length()));
+        assertTrue(hdu.get("header").get("COMMENT").isArray());
+        assertEquals(2, hdu.get("header").get("HISTORY").size());
+        assertTrue(hdu.get("header").get("MH").isNull());
+    }
+
+    @Test
+    void usageErrorShouldExitWithTwo() throws Exception {
+        assertEquals(2, run("scan").exit());
+        assertEquals(2, run("scan", "--no-such-option", "x.fits").exit());
+        assertEquals(2, run().exit());
+    }
+
+    @Test
+    void demoShouldDescribeSixteenCubesFromAFewReads() throws Exception {
+        StringWriter out = new StringWriter();
+        int exit = DemoCommand.run(dir, new PrintWriter(out, true));
+
+        assertEquals(0, exit, out.toString());
+        String text = out.toString();
+        assertEquals(16, text.lines().filter(l -> l.matches("tess-s0022-\\d-\\d-cube\\.fits .*")).count(), text);
+        assertTrue(text.contains("20 files, 0.71 TB described by"), text);
+        assertTrue(text.contains("in 40 requests"), text);
+    }
+
+    private static List<Long> longs(JsonNode array) {
+        List<Long> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asLong()));
+        return out;
+    }
+}

@@ -43,9 +43,22 @@ final class HeaderBuilder {
         return true;
     }
 
-    /** Whether the card at {@code at} is the END card. */
+    /**
+     * Whether the card at {@code at} is the END card: {@code END} followed by blanks, or (as
+     * astropy also accepts, with a warning) by blanks and then a character that cannot continue a
+     * keyword, such as the NUL padding some writers leave after END.
+     */
     static boolean isEnd(byte[] bytes, int at) {
-        return cardStartsWith(bytes, at, "END     ");
+        if (bytes[at] != 'E' || bytes[at + 1] != 'N' || bytes[at + 2] != 'D') {
+            return false;
+        }
+        for (int i = 3; i < FitsBlocks.CARD_SIZE; i++) {
+            byte b = bytes[at + i];
+            if (b != ' ') {
+                return !((b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '_' || b == '-');
+            }
+        }
+        return true;
     }
 
     /** Whether the card at {@code at} starts a primary header. */

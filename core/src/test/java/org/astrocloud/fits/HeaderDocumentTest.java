@@ -110,4 +110,21 @@ class HeaderDocumentTest {
         assertEquals(0, raw.length() % 2880);
         assertEquals(hdus.get(0).cards().size() + 1, raw.strip().length() / 80 + 1);
     }
+
+    @Test
+    void endFollowedByNulPaddingShouldEndTheHeaderButKeywordsStartingWithEndShouldNot() {
+        StringBuilder b = new StringBuilder();
+        for (String c : new String[] {"SIMPLE  =                    T", "BITPIX  =                    8",
+            "NAXIS   =                    0", "ENDTIME =                    5", "END_X   = 'not the end'"}) {
+            b.append(String.format("%-80s", c));
+        }
+        b.append("END");
+        while (b.length() % 2880 != 0) {
+            b.append('\0');
+        }
+        List<FitsHeader> hdus = scan(FitsScanner.create(), b.toString().getBytes(StandardCharsets.US_ASCII));
+        assertEquals(1, hdus.size());
+        assertEquals(5, hdus.get(0).cardCount());
+        assertEquals(5, hdus.get(0).longValue("ENDTIME").orElseThrow());
+    }
 }

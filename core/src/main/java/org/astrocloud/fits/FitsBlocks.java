@@ -32,11 +32,18 @@ final class FitsBlocks {
      * @throws ArithmeticException if the size does not fit in a {@code long}
      */
     static long dataSize(int bitpix, long[] naxis, long pcount, long gcount, boolean randomGroups) {
-        if (naxis.length == 0) {
+        if (naxis.length == 0 || gcount == 0) {
             return 0;
         }
+        int first = randomGroups ? 1 : 0;
         long product = 1;
-        for (int i = randomGroups ? 1 : 0; i < naxis.length; i++) {
+        for (int i = first; i < naxis.length; i++) {
+            if (naxis[i] == 0) {
+                product = 0;
+                break;
+            }
+        }
+        for (int i = first; i < naxis.length && product != 0; i++) {
             product = Math.multiplyExact(product, naxis[i]);
         }
         long elements = Math.multiplyExact(gcount, Math.addExact(pcount, product));

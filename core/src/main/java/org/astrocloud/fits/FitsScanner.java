@@ -176,7 +176,9 @@ public final class FitsScanner {
     private Mono<ByteRangeSource> open(URI uri) {
         return Mono.fromCallable(() -> {
             URI resolved = rootMap.apply(uri);
-            return (sources == null ? ByteRangeSources.installed() : sources).get(resolved, options);
+            SourceOptions withConcurrency = options.has(SourceOptions.CONCURRENCY) ? options
+                    : options.with(SourceOptions.CONCURRENCY, concurrency);
+            return (sources == null ? ByteRangeSources.installed() : sources).get(resolved, withConcurrency);
         });
     }
 

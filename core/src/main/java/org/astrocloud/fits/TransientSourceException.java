@@ -1,6 +1,8 @@
 package org.astrocloud.fits;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A failure that may go away on a retry: a time-out, throttling (429, SlowDown), a 5xx answer,
@@ -9,9 +11,22 @@ import java.net.URI;
 public class TransientSourceException extends AstroCloudException {
     private static final long serialVersionUID = 1L;
 
+    private final Duration retryAfter;
+
     /** A transient failure reading {@code uri} at {@code offset} (-1 when unknown). */
     public TransientSourceException(String detail, URI uri, long offset, Throwable cause) {
+        this(detail, uri, offset, cause, null);
+    }
+
+    /** A transient failure with the server's hint of when to try again ({@code Retry-After}); may be null. */
+    public TransientSourceException(String detail, URI uri, long offset, Throwable cause, Duration retryAfter) {
         super(detail, uri, -1, offset, cause);
+        this.retryAfter = retryAfter;
+    }
+
+    /** How long the server asked us to wait before retrying, if it said. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     @Override

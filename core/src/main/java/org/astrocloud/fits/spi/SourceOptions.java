@@ -17,6 +17,12 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public final class SourceOptions {
+    /**
+     * How many objects the scan reads at once; set by the scanner so that providers can size
+     * their connection pools.
+     */
+    public static final SourceOption<Integer> CONCURRENCY = SourceOption.of("scan.concurrency", Integer.class);
+
     private static final SourceOptions EMPTY = new SourceOptions(Map.of());
 
     private final Map<SourceOption<?>, Object> values;

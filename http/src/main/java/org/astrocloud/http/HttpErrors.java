@@ -1,0 +1,86 @@
+package org.astrocloud.http;
+
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+import org.astrocloud.fits.AccessDeniedException;
+import org.astrocloud.fits.AstroCloudException;
+import org.astrocloud.fits.ObjectNotFoundException;
+import org.astrocloud.fits.PermanentSourceException;
+import org.astrocloud.fits.TransientSourceException;
+import reactor.netty.http.client.PrematureCloseException;
+
+/** Maps HTTP statuses and Netty failures to the exception tree, in one place. */
+final class HttpErrors {
+    private HttpErrors() {
+    }
+
+    /** The error for a status that is not data, a redirect or 416. */
+    static AstroCloudException forStatus(int status, String retryAfter, URI uri, long offset) {
+        String detail = "HTTP " + status;
+        return switch (status) {
+            case 404, 410 -> new ObjectNotFoundException(detail + ": no such object", uri, offset);
+            case 401, 403 -> new AccessDeniedException(detail + ": access denied (is a token or header needed?)", uri, offset);
+            case 408, 429, 500, 502, 503, 504 -> new TransientSourceException(detail, uri, offset, null,
+                    parseRetryAfter(retryAfter));
+            default -> new PermanentSourceException(detail + ": unexpected answer to a range request", uri, offset);
+        };
+    }
+
+    /** Translates a failure of the exchange; our own exceptions pass unchanged. */
+    static Throwable translate(Throwable e, URI uri, long offset) {
+        if (e instanceof AstroCloudException) {
+            return e;
+        }
+        if (e instanceof UnknownHostException) {
+            return new PermanentSourceException("unknown host", uri, offset, e);
+        }
+        if (e instanceof SSLException) {
+            return new PermanentSourceException("TLS failure: " + e.getMessage(), uri, offset, e);
+        }
+        if (e instanceof PrematureCloseException) {
+            return new TransientSourceException("the connection closed before the answer was complete", uri, offset, e);
+        }
+        if (e instanceof ReadTimeoutException) {
+            return new TransientSourceException("no data from the server within the read time-out", uri, offset, e);
+        }
+        if (e instanceof TimeoutException) {
+            return new TransientSourceException("the request did not complete within the request time-out", uri, offset, e);
+        }
+        if (e instanceof ConnectTimeoutException) {
+            return new TransientSourceException("could not connect within the connect time-out", uri, offset, e);
+        }
+        if (e instanceof IOException) {
+            return new TransientSourceException("connection failed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), uri, offset, e);
+        }
+        return new PermanentSourceException("unexpected failure: " + e, uri, offset, e);
+    }
+
+    /** Parses {@code Retry-After}: delta seconds or an HTTP date; null when absent or unreadable. */
+    static Duration parseRetryAfter(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim();
+        try {
+            long seconds = Long.parseLong(v);
+            return seconds < 0 ? null : Duration.ofSeconds(seconds);
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration d = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
+        }
+    }
+}

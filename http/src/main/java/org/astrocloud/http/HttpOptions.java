@@ -1,0 +1,53 @@
+package org.astrocloud.http;
+
+import java.time.Duration;
+import org.astrocloud.fits.spi.SourceOption;
+
+/**
+ * The settings of the HTTP(S) source, passed as {@link SourceOption}s. Secrets (token,
+ * credentials, extra headers) are sensitive options: they never appear in {@code toString()},
+ * logs or error messages, and they are not sent after a redirect to another host.
+ *
+ * <pre>{@code
+ * FitsScanner scanner = FitsScanner.create()
+ *         .option(HttpOptions.BEARER_TOKEN, System.getenv("ARCHIVE_TOKEN"))
+ *         .option(HttpOptions.MAX_CONNECTIONS_PER_HOST, 8)
+ *         .option(HttpOptions.MAX_RETRIES, 5);
+ * }</pre>
+ */
+public final class HttpOptions {
+    /** {@code Authorization: Bearer <token>}. */
+    public static final SourceOption<String> BEARER_TOKEN = SourceOption.sensitive("http.bearerToken", String.class);
+    /** {@code Authorization: Basic ...} from {@code user:password}. */
+    public static final SourceOption<String> BASIC_AUTH = SourceOption.sensitive("http.basicAuth", String.class);
+    /** Extra request headers, per host. */
+    public static final SourceOption<RequestHeaders> HEADERS = SourceOption.sensitive("http.headers", RequestHeaders.class);
+    /** Time allowed to open a connection (TCP and TLS). Default 10 s. */
+    public static final SourceOption<Duration> CONNECT_TIMEOUT = SourceOption.of("http.connectTimeout", Duration.class);
+    /** Longest wait for the response to start and between two reads of its body. Default 30 s. */
+    public static final SourceOption<Duration> READ_TIMEOUT = SourceOption.of("http.readTimeout", Duration.class);
+    /** Longest time one request may take from start to the last byte. Default 120 s. */
+    public static final SourceOption<Duration> REQUEST_TIMEOUT = SourceOption.of("http.requestTimeout", Duration.class);
+    /** Retries of a transient failure. Default 3. */
+    public static final SourceOption<Integer> MAX_RETRIES = SourceOption.of("http.maxRetries", Integer.class);
+    /** The first retry's delay; each next one doubles, with jitter. Default 200 ms. */
+    public static final SourceOption<Duration> RETRY_BACKOFF = SourceOption.of("http.retryBackoff", Duration.class);
+    /** The longest delay between retries, also the cap on a server's {@code Retry-After}. Default 20 s. */
+    public static final SourceOption<Duration> MAX_RETRY_BACKOFF = SourceOption.of("http.maxRetryBackoff", Duration.class);
+    /**
+     * When a server ignores {@code Range} and answers 200, a body announced at most this long is
+     * used as the whole object; anything larger is cancelled at once. Default 4 MiB.
+     */
+    public static final SourceOption<Long> SMALL_OBJECT_LIMIT = SourceOption.of("http.smallObjectLimit", Long.class);
+    /** Connections open at once to one host. Default: the scan's concurrency. */
+    public static final SourceOption<Integer> MAX_CONNECTIONS_PER_HOST = SourceOption.of("http.maxConnectionsPerHost", Integer.class);
+    /** Redirects followed for one request. Default 5. */
+    public static final SourceOption<Integer> MAX_REDIRECTS = SourceOption.of("http.maxRedirects", Integer.class);
+    /** Offer HTTP/2 over TLS (negotiated by ALPN; HTTP/1.1 otherwise). Default true. */
+    public static final SourceOption<Boolean> HTTP2 = SourceOption.of("http.http2", Boolean.class);
+    /** Trust any TLS certificate. For tests against self-signed servers only. Default false. */
+    public static final SourceOption<Boolean> TRUST_ALL_CERTIFICATES = SourceOption.of("http.trustAllCertificates", Boolean.class);
+
+    private HttpOptions() {
+    }
+}

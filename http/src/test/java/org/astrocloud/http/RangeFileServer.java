@@ -1,0 +1,123 @@
+package org.astrocloud.http;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * A Reactor Netty file server on 127.0.0.1 with single-range support (206, suffix ranges, 416,
+ * 200 without Range), or one that ignores Range altogether. Records every request it gets.
+ */
+final class RangeFileServer implements AutoCloseable {
+    private static final Pattern RANGE = Pattern.compile("^bytes=(\\d*)-(\\d*)$");
+
+    /** One request as the server saw it. */
+    record Request(String uri, String range, String authorization, io.netty.handler.codec.http.HttpHeaders headers) {
+    }
+
+    private final Path root;
+    private final boolean ignoreRange;
+    private final DisposableServer server;
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean bodyCompleted = new AtomicBoolean();
+
+    private RangeFileServer(Path root, boolean ignoreRange) {
+        this.root = root.toAbsolutePath().normalize();
+        this.ignoreRange = ignoreRange;
+        this.server = HttpServer.create().host("127.0.0.1").port(0).handle(this::serve).bindNow();
+    }
+
+    /** A server that honours single byte ranges. */
+    static RangeFileServer serving(Path root) {
+        return new RangeFileServer(root, false);
+    }
+
+    /** A server that ignores Range and always sends the whole file with 200. */
+    static RangeFileServer ignoringRange(Path root) {
+        return new RangeFileServer(root, true);
+    }
+
+    String url(String name) {
+        return "http://127.0.0.1:" + server.port() + "/" + name;
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** Whether some whole-body send ran to its end. */
+    boolean anyBodyCompleted() {
+        return bodyCompleted.get();
+    }
+
+    private Mono<Void> serve(HttpServerRequest req, HttpServerResponse res) {
+        requests.add(new Request(req.uri(), req.requestHeaders().get(HttpHeaderNames.RANGE),
+                req.requestHeaders().get(HttpHeaderNames.AUTHORIZATION), req.requestHeaders().copy()));
+        Path file = root.resolve(req.path()).normalize();
+        if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+            return res.status(404).send();
+        }
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        res.header(HttpHeaderNames.CONTENT_TYPE, "application/octet-stream");
+        long start = 0;
+        long end = size - 1;
+        String range = req.requestHeaders().get(HttpHeaderNames.RANGE);
+        if (range != null && !ignoreRange) {
+            res.header(HttpHeaderNames.ACCEPT_RANGES, "bytes");
+            Matcher m = RANGE.matcher(range.trim());
+            if (m.matches() && !(m.group(1).isEmpty() && m.group(2).isEmpty())) {
+                if (m.group(1).isEmpty()) {
+                    start = Math.max(0, size - Long.parseLong(m.group(2)));
+                } else {
+                    start = Long.parseLong(m.group(1));
+                    if (!m.group(2).isEmpty()) {
+                        end = Math.min(Long.parseLong(m.group(2)), size - 1);
+                    }
+                }
+                if (start >= size || start > end) {
+                    return res.status(416).header(HttpHeaderNames.CONTENT_RANGE, "bytes */" + size).send();
+                }
+                res.status(206).header(HttpHeaderNames.CONTENT_RANGE, "bytes " + start + "-" + end + "/" + size);
+            }
+        }
+        long count = end - start + 1;
+        res.header(HttpHeaderNames.CONTENT_LENGTH, Long.toString(count));
+        if (req.method() == HttpMethod.HEAD || count == 0) {
+            return res.send();
+        }
+        boolean whole = start == 0 && count == size;
+        return res.sendFile(file, start, count).then()
+                .doOnSuccess(v -> {
+                    if (whole && ignoreRange) {
+                        bodyCompleted.set(true);
+                    }
+                });
+    }
+
+    @Override
+    public void close() {
+        server.disposeNow();
+    }
+}

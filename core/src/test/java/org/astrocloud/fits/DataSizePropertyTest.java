@@ -1,5 +1,7 @@
 package org.astrocloud.fits;
 
+import static org.astrocloud.fits.testkit.FitsBytes.BLOCK;
+import static org.astrocloud.fits.testkit.FitsBytes.endCardIndex;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,8 +43,6 @@ class DataSizePropertyTest {
     private static final int CASES = 2_000;
     private static final long SEED = 20_240_229L;
     private static final int[] BITPIX = {8, 16, 32, 64, -32, -64};
-    private static final int BLOCK = 2880;
-    private static final int CARD = 80;
 
     /** One generated header; {@code pcount}/{@code gcount} are {@code null} when not written. */
     private record Case(int number, String xtension, boolean groups, int bitpix, long[] naxis, Long pcount,
@@ -226,14 +225,6 @@ class DataSizePropertyTest {
         }
     }
 
-    private static int endCardIndex(byte[] bytes) {
-        for (int c = 0; ; c++) {
-            if (new String(bytes, c * CARD, 8, StandardCharsets.US_ASCII).equals("END     ")) {
-                return c;
-            }
-        }
-    }
-
     /** Where the header of {@code c} lies in the scanned bytes: after an empty primary HDU for an extension. */
     private static long headerOffset(Case c) {
         return c.xtension() == null ? 0 : BLOCK;
@@ -328,8 +319,8 @@ class DataSizePropertyTest {
             if (got.nextOffset() != offset + bytes.length + pad.getAsLong()) {
                 wrong.add("nextOffset " + got.nextOffset() + " != " + (offset + bytes.length + pad.getAsLong()));
             }
-            if (got.cardCount() != endCardIndex(bytes)) {
-                wrong.add("cardCount " + got.cardCount() + " != END index " + endCardIndex(bytes));
+            if (got.cardCount() != endCardIndex(bytes, 0)) {
+                wrong.add("cardCount " + got.cardCount() + " != END index " + endCardIndex(bytes, 0));
             }
             if (got.kind() != c.kind()) {
                 wrong.add("kind " + got.kind() + " != " + c.kind());

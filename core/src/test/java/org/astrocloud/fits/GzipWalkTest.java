@@ -1,5 +1,13 @@
 package org.astrocloud.fits;
 
+import static org.astrocloud.fits.testkit.FitsBytes.BLOCK;
+import static org.astrocloud.fits.testkit.FitsBytes.card;
+import static org.astrocloud.fits.testkit.FitsBytes.comment;
+import static org.astrocloud.fits.testkit.FitsBytes.concat;
+import static org.astrocloud.fits.testkit.FitsBytes.gzip;
+import static org.astrocloud.fits.testkit.FitsBytes.header;
+import static org.astrocloud.fits.testkit.FitsBytes.randomData;
+import static org.astrocloud.fits.testkit.FitsBytes.str;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +26,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
@@ -47,8 +54,6 @@ import reactor.test.StepVerifier;
  */
 class GzipWalkTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final int BLOCK = 2880;
-    private static final int CARD = 80;
 
     /** Per HDU: header offset, header size, data offset, data size, padded data size. */
     private static final long[][] LAYOUT = {
@@ -63,60 +68,6 @@ class GzipWalkTest {
 
     // ---------------------------------------------------------------- FITS bytes by hand
 
-    private static String card(String keyword, Object value) {
-        String v;
-        if (value instanceof Boolean b) {
-            v = String.format(Locale.ROOT, "%20s", b ? "T" : "F");
-        } else if (value instanceof String s && s.startsWith("'")) {
-            v = String.format(Locale.ROOT, "%-20s", s);
-        } else {
-            v = String.format(Locale.ROOT, "%20s", value);
-        }
-        return fixed(String.format(Locale.ROOT, "%-8s= %s", keyword, v));
-    }
-
-    private static String str(String s) {
-        return "'" + String.format(Locale.ROOT, "%-8s", s) + "'";
-    }
-
-    private static String fixed(String image) {
-        if (image.length() > CARD) {
-            throw new IllegalArgumentException("card longer than 80 characters: " + image);
-        }
-        return String.format(Locale.ROOT, "%-80s", image);
-    }
-
-    /** The cards, then END, padded with blanks to whole blocks. */
-    private static byte[] header(List<String> cards) {
-        StringBuilder b = new StringBuilder();
-        for (String c : cards) {
-            b.append(fixed(c));
-        }
-        b.append(fixed("END"));
-        while (b.length() % BLOCK != 0) {
-            b.append(' ');
-        }
-        return b.toString().getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /** {@code size} random non-zero bytes, padded with zeros to whole blocks. */
-    private static byte[] randomData(Random random, int size) {
-        byte[] d = new byte[(size + BLOCK - 1) / BLOCK * BLOCK];
-        for (int i = 0; i < size; i++) {
-            int b = random.nextInt(255) + 1;
-            d[i] = (byte) b;
-        }
-        return d;
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) {
-            out.writeBytes(p);
-        }
-        return out.toByteArray();
-    }
-
     private static byte[] primaryHeader() {
         return header(List.of(card("SIMPLE", true), card("BITPIX", 16), card("NAXIS", 2), card("NAXIS1", 100),
                 card("NAXIS2", 50), card("EXTEND", true)));
@@ -127,7 +78,7 @@ class GzipWalkTest {
                 card("NAXIS", 2), card("NAXIS1", 300), card("NAXIS2", 20), card("PCOUNT", 0), card("GCOUNT", 1),
                 card("EXTNAME", str("SCI"))));
         for (int i = 0; i < 40; i++) {
-            cards.add(fixed("COMMENT filler " + i));
+            cards.add(comment("filler " + i));
         }
         return header(cards);
     }
@@ -138,8 +89,11 @@ class GzipWalkTest {
                 card("TFIELDS", 1), card("TFORM1", str("3D"))));
     }
 
-    /** The three-HDU file of the class comment, its data units random and non-zero. */
-    private static byte[] threeHdus() {
+    /**
+     * The three-HDU file of the class comment, its data units random and non-zero (the same bytes
+     * on every call); {@link AstropyAgreementTest} reads it too.
+     */
+    static byte[] threeHdus() {
         Random random = new Random(20240601L);
         byte[] primary = primaryHeader();
         byte[] image = imageHeader();
@@ -154,16 +108,6 @@ class GzipWalkTest {
     }
 
     // ---------------------------------------------------------------- gzip by hand
-
-    private static byte[] gzip(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
 
     private static byte[] deflateRaw(byte[] bytes, int level) {
         Deflater deflater = new Deflater(level, true);

@@ -1,5 +1,7 @@
 package org.astrocloud.fits;
 
+import static org.astrocloud.fits.testkit.FitsBytes.header;
+import static org.astrocloud.fits.testkit.FitsBytes.headerWithNulPadding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,24 +23,9 @@ class HeaderDocumentTest {
                 .block(Duration.ofSeconds(10));
     }
 
-    private static byte[] headerOf(String... cards) {
-        StringBuilder b = new StringBuilder();
-        for (String c : cards) {
-            if (c.length() > 80) {
-                throw new IllegalArgumentException("card longer than 80 characters: " + c);
-            }
-            b.append(String.format("%-80s", c));
-        }
-        b.append(String.format("%-80s", "END"));
-        while (b.length() % 2880 != 0) {
-            b.append(' ');
-        }
-        return b.toString().getBytes(StandardCharsets.US_ASCII);
-    }
-
     @Test
     void cardsShouldKeepTheQuirksOfRealTessHeaders() {
-        FitsHeader h = scan(FitsScanner.create(), headerOf(
+        FitsHeader h = scan(FitsScanner.create(), header(
                 "SIMPLE  =                    T / conforms to FITS standard",
                 "BITPIX  =                    8",
                 "NAXIS   =                    0",
@@ -82,7 +69,7 @@ class HeaderDocumentTest {
 
     @Test
     void simpleFalseShouldBeWalkedAndFlagged() {
-        FitsHeader h = scan(FitsScanner.create(), headerOf("SIMPLE  =                    F", "BITPIX  =                    8",
+        FitsHeader h = scan(FitsScanner.create(), header("SIMPLE  =                    F", "BITPIX  =                    8",
                 "NAXIS   =                    0")).get(0);
         assertFalse(h.isConforming());
         assertEquals(HduKind.PRIMARY, h.kind());
@@ -113,16 +100,9 @@ class HeaderDocumentTest {
 
     @Test
     void endFollowedByNulPaddingShouldEndTheHeaderButKeywordsStartingWithEndShouldNot() {
-        StringBuilder b = new StringBuilder();
-        for (String c : new String[] {"SIMPLE  =                    T", "BITPIX  =                    8",
-            "NAXIS   =                    0", "ENDTIME =                    5", "END_X   = 'not the end'"}) {
-            b.append(String.format("%-80s", c));
-        }
-        b.append("END");
-        while (b.length() % 2880 != 0) {
-            b.append('\0');
-        }
-        List<FitsHeader> hdus = scan(FitsScanner.create(), b.toString().getBytes(StandardCharsets.US_ASCII));
+        byte[] bytes = headerWithNulPadding("SIMPLE  =                    T", "BITPIX  =                    8",
+                "NAXIS   =                    0", "ENDTIME =                    5", "END_X   = 'not the end'");
+        List<FitsHeader> hdus = scan(FitsScanner.create(), bytes);
         assertEquals(1, hdus.size());
         assertEquals(5, hdus.get(0).cardCount());
         assertEquals(5, hdus.get(0).longValue("ENDTIME").orElseThrow());

@@ -1,12 +1,21 @@
 package org.astrocloud.fits;
 
+import static org.astrocloud.fits.testkit.FitsBytes.BLOCK;
+import static org.astrocloud.fits.testkit.FitsBytes.CARD;
+import static org.astrocloud.fits.testkit.FitsBytes.card;
+import static org.astrocloud.fits.testkit.FitsBytes.comment;
+import static org.astrocloud.fits.testkit.FitsBytes.concat;
+import static org.astrocloud.fits.testkit.FitsBytes.data;
+import static org.astrocloud.fits.testkit.FitsBytes.header;
+import static org.astrocloud.fits.testkit.FitsBytes.headerWithoutEnd;
+import static org.astrocloud.fits.testkit.FitsBytes.str;
+import static org.astrocloud.fits.testkit.FitsBytes.unpaddedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +25,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -36,8 +44,6 @@ import reactor.test.StepVerifier;
  */
 class MalformedFilesTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final int BLOCK = 2880;
-    private static final int CARD = 80;
     /** Where the HDU after {@link #primaryWithData()} starts: 1 header block + 1 data block. */
     private static final long EXT = 5760;
 
@@ -45,90 +51,6 @@ class MalformedFilesTest {
     Path dir;
 
     // ---------------------------------------------------------------- FITS bytes by hand
-
-    /** One fixed-format card: keyword in columns 1-8, "= " in 9-10, strings from 11, others right-justified to 30. */
-    private static String card(String keyword, Object value) {
-        String v;
-        if (value instanceof Boolean b) {
-            v = String.format(Locale.ROOT, "%20s", b ? "T" : "F");
-        } else if (value instanceof String s && s.startsWith("'")) {
-            v = String.format(Locale.ROOT, "%-20s", s);
-        } else {
-            v = String.format(Locale.ROOT, "%20s", value);
-        }
-        return fixed(String.format(Locale.ROOT, "%-8s= %s", keyword, v));
-    }
-
-    /** A quoted string value, padded to at least 8 characters inside the quotes. */
-    private static String str(String s) {
-        return "'" + String.format(Locale.ROOT, "%-8s", s) + "'";
-    }
-
-    private static String comment(String text) {
-        return fixed("COMMENT " + text);
-    }
-
-    private static String fixed(String image) {
-        if (image.length() > CARD) {
-            throw new IllegalArgumentException("card longer than 80 characters: " + image);
-        }
-        return String.format(Locale.ROOT, "%-80s", image);
-    }
-
-    /** The cards, then END, padded with blanks to whole blocks. */
-    private static byte[] header(List<String> cards) {
-        StringBuilder b = new StringBuilder();
-        for (String c : cards) {
-            b.append(fixed(c));
-        }
-        b.append(fixed("END"));
-        while (b.length() % BLOCK != 0) {
-            b.append(' ');
-        }
-        return b.toString().getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static byte[] header(String... cards) {
-        return header(List.of(cards));
-    }
-
-    /** The cards without END, padded with blanks to whole blocks. */
-    private static byte[] headerWithoutEnd(List<String> cards) {
-        StringBuilder b = new StringBuilder();
-        for (String c : cards) {
-            b.append(fixed(c));
-        }
-        while (b.length() % BLOCK != 0) {
-            b.append(' ');
-        }
-        return b.toString().getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /** {@code size} bytes of data (1..251, never 0), padded with zeros to whole blocks. */
-    private static byte[] data(int size) {
-        byte[] d = new byte[padded(size)];
-        for (int i = 0; i < size; i++) {
-            d[i] = (byte) (1 + i % 251);
-        }
-        return d;
-    }
-
-    /** {@code size} bytes of data without any padding. */
-    private static byte[] unpaddedData(int size) {
-        return Arrays.copyOf(data(size), size);
-    }
-
-    private static int padded(int size) {
-        return (size + BLOCK - 1) / BLOCK * BLOCK;
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) {
-            out.writeBytes(p);
-        }
-        return out.toByteArray();
-    }
 
     private static List<String> comments(int n) {
         List<String> c = new ArrayList<>();

@@ -1,32 +1,30 @@
 package org.astrocloud.fits;
 
+import static org.astrocloud.fits.testkit.FitsBytes.BLOCK;
+import static org.astrocloud.fits.testkit.FitsBytes.endCardIndex;
+import static org.astrocloud.fits.testkit.FitsBytes.rawCard;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import nom.tam.fits.AsciiTableHDU;
 import nom.tam.fits.BasicHDU;
-import nom.tam.fits.BinaryTable;
 import nom.tam.fits.BinaryTableHDU;
 import nom.tam.fits.Fits;
-import nom.tam.fits.FitsFactory;
 import nom.tam.fits.Header;
 import nom.tam.fits.ImageHDU;
-import nom.tam.fits.NullDataHDU;
 import nom.tam.fits.RandomGroupsHDU;
 import nom.tam.image.compression.hdu.CompressedImageHDU;
+import org.astrocloud.fits.testkit.NomTamCorpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,22 +37,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * offset, padded and unpadded data size, BITPIX, NAXISn, PCOUNT, GCOUNT and kind. Card counts are
  * checked against the END card found in the raw bytes.
  *
- * <p>nom-tam-fits keeps its settings in global statics: every nom-tam call here runs with the
- * test thread switched to thread-local settings, so global settings are never changed.
+ * <p>The files are those of {@link NomTamCorpus}. nom-tam-fits keeps its settings in global
+ * statics: every nom-tam call here runs with the test thread switched to thread-local settings
+ * ({@link NomTamCorpus#nomTam}), so global settings are never changed.
  */
 class NomTamWrittenFilesTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final int CARD = 80;
-    private static final int BLOCK = 2880;
 
     @TempDir
     Path dir;
-
-    /** Work with nom-tam-fits, which may throw anything. */
-    @FunctionalInterface
-    private interface NomTamWork<T> {
-        T run() throws Exception;
-    }
 
     /** What nom-tam-fits says about one HDU (and, for the card count, the raw bytes). */
     private record Expected(int index, long headerOffset, long headerSize, long dataOffset, long dataSize,
@@ -62,42 +53,12 @@ class NomTamWrittenFilesTest {
                             HduKind kind, int cardCount) {
     }
 
-    /**
-     * Runs {@code work} with this thread on nom-tam's thread-local settings (long strings and
-     * HIERARCH on), and switches the thread back afterwards. Never touches the global settings.
-     */
-    private static <T> T nomTam(NomTamWork<T> work) throws Exception {
-        FitsFactory.useThreadLocalSettings(true);
-        try {
-            FitsFactory.setLongStringsEnabled(true);
-            FitsFactory.setUseHierarch(true);
-            return work.run();
-        } finally {
-            FitsFactory.useThreadLocalSettings(false);
-        }
-    }
-
-    /** Writes the HDUs that {@code hdus} builds (inside nom-tam's thread-local settings) to {@code name}. */
-    private Path write(String name, NomTamWork<List<BasicHDU<?>>> hdus) throws Exception {
-        Path file = dir.resolve(name);
-        nomTam(() -> {
-            try (Fits fits = new Fits()) {
-                for (BasicHDU<?> hdu : hdus.run()) {
-                    fits.addHDU(hdu);
-                }
-                fits.write(file.toFile());
-            }
-            return null;
-        });
-        return file;
-    }
-
     // ------------------------------------------------------------------ expectations from nom-tam
 
     /** Reads {@code file} back with nom-tam-fits and describes every HDU. */
     @SuppressWarnings("deprecation") // Header.getOriginalSize(): the size the header had in the file read
     private static List<Expected> readBack(Path file, byte[] raw) throws Exception {
-        return nomTam(() -> {
+        return NomTamCorpus.nomTam(() -> {
             List<Expected> out = new ArrayList<>();
             try (Fits fits = new Fits(file.toFile())) {
                 BasicHDU<?>[] hdus = fits.read();
@@ -160,21 +121,6 @@ class NomTamWrittenFilesTest {
         return HduKind.OTHER;
     }
 
-    /** The index of the END card of the header at {@code headerOffset}, found in the raw bytes. */
-    private static int endCardIndex(byte[] raw, long headerOffset) {
-        for (int c = 0; ; c++) {
-            int at = Math.toIntExact(headerOffset + (long) CARD * c);
-            if (new String(raw, at, 8, StandardCharsets.US_ASCII).equals("END     ")) {
-                return c;
-            }
-        }
-    }
-
-    /** The raw card at {@code card} of the header at {@code headerOffset}. */
-    private static String rawCard(byte[] raw, long headerOffset, int card) {
-        return new String(raw, Math.toIntExact(headerOffset + (long) CARD * card), CARD, StandardCharsets.US_ASCII);
-    }
-
     // ------------------------------------------------------------------ the comparison
 
     private static List<FitsHeader> scan(FitsScanner scanner, Path file) {
@@ -233,35 +179,10 @@ class NomTamWrittenFilesTest {
 
     // ------------------------------------------------------------------ the files
 
-    /** A 37 x 29 x 3 cube (3,219 pixels) of the Java type nom-tam writes with {@code bitpix}. */
-    private static Object cube(int bitpix, int planes, int rows, int cols) {
-        Class<?> type = switch (bitpix) {
-            case 8 -> byte.class;
-            case 16 -> short.class;
-            case 32 -> int.class;
-            case 64 -> long.class;
-            case -32 -> float.class;
-            case -64 -> double.class;
-            default -> throw new IllegalArgumentException("BITPIX " + bitpix);
-        };
-        Object cube = Array.newInstance(type, planes, rows, cols);
-        for (int p = 0; p < planes; p++) {
-            for (int r = 0; r < rows; r++) {
-                Object row = Array.get(Array.get(cube, p), r);
-                for (int c = 0; c < cols; c++) {
-                    Array.setByte(row, c, (byte) (p * 7 + r * 3 + c));
-                }
-            }
-        }
-        return cube;
-    }
-
     @ParameterizedTest(name = "BITPIX {0}")
     @ValueSource(ints = {8, 16, 32, 64, -32, -64})
     void primaryImageOfEveryBitpixShouldMatchNomTam(int bitpix) throws Exception {
-        Path file = write("image" + bitpix + ".fits", () -> List.of(
-                Fits.makeHDU(cube(bitpix, 3, 29, 37)),
-                Fits.makeHDU(cube(bitpix, 1, 5, 7))));
+        Path file = NomTamCorpus.imageOfBitpix(dir, bitpix);
 
         List<FitsHeader> hdus = verify(file);
 
@@ -280,16 +201,7 @@ class NomTamWrittenFilesTest {
 
     @Test
     void emptyPrimaryWithImageBinaryTableAndAsciiTableExtensionsShouldMatchNomTam() throws Exception {
-        Path file = write("mixed.fits", () -> {
-            BasicHDU<?> image = Fits.makeHDU(new float[20][30]);
-            BasicHDU<?> bintable = Fits.makeHDU(new Object[] {
-                new int[] {1, 2, 3, 4, 5}, new double[] {0.5, 1.5, 2.5, 3.5, 4.5},
-                new String[] {"a", "bb", "ccc", "dddd", "eeeee"}});
-            FitsFactory.setUseAsciiTables(true); // thread-local: nomTam switched this thread to local settings
-            BasicHDU<?> ascii = Fits.makeHDU(new Object[] {
-                new int[] {10, 20, 30}, new double[] {1.25, 2.5, 3.75}, new String[] {"x", "yy", "zzz"}});
-            return List.of(new NullDataHDU(), image, bintable, ascii);
-        });
+        Path file = NomTamCorpus.mixedExtensions(dir);
 
         List<FitsHeader> hdus = verify(file);
 
@@ -307,10 +219,8 @@ class NomTamWrittenFilesTest {
 
     @Test
     void binaryTableWithVariableLengthArraysShouldCountItsHeap() throws Exception {
-        int[][] ints = {{1}, {1, 2, 3}, {4, 5}, {}, {6, 7, 8, 9, 10, 11, 12}};
-        double[][] doubles = {{0.5, 1.5}, {}, {2.5}, {3.5, 4.5, 5.5}, {6.5}};
-        Path file = write("varlength.fits", () -> List.of(new NullDataHDU(),
-                BinaryTable.fromColumnMajor(new Object[] {ints, doubles, new float[] {1, 2, 3, 4, 5}}).toHDU()));
+        // ints of lengths 1, 3, 2, 0, 7 and doubles of lengths 2, 0, 1, 3, 1 in the heap
+        Path file = NomTamCorpus.variableLengthArrays(dir);
 
         List<FitsHeader> hdus = verify(file);
 
@@ -326,12 +236,7 @@ class NomTamWrittenFilesTest {
 
     @Test
     void randomGroupsShouldMatchNomTam() throws Exception {
-        Object[][] groups = new Object[7][2];
-        for (int g = 0; g < groups.length; g++) {
-            groups[g][0] = new float[] {g, g + 1f, g + 2f};
-            groups[g][1] = new float[4][5];
-        }
-        Path file = write("groups.fits", () -> List.of(RandomGroupsHDU.createFrom(groups)));
+        Path file = NomTamCorpus.randomGroups(dir);
 
         List<FitsHeader> hdus = verify(file);
 
@@ -347,19 +252,7 @@ class NomTamWrittenFilesTest {
 
     @Test
     void tileCompressedImageShouldBeACompressedImage() throws Exception {
-        Random random = new Random(42);
-        int[][] pixels = new int[64][100];
-        for (int[] row : pixels) {
-            for (int c = 0; c < row.length; c++) {
-                row[c] = random.nextInt(5000);
-            }
-        }
-        Path file = write("compressed.fits.fz", () -> {
-            CompressedImageHDU compressed = CompressedImageHDU.fromImageHDU((ImageHDU) Fits.makeHDU(pixels), 100, 8);
-            compressed.setCompressAlgorithm("RICE_1");
-            compressed.compress();
-            return List.of(new NullDataHDU(), compressed);
-        });
+        Path file = NomTamCorpus.tileCompressedImage(dir);
 
         List<FitsHeader> hdus = verify(file);
 
@@ -377,19 +270,11 @@ class NomTamWrittenFilesTest {
 
     @Test
     void longStringsWithContinueShouldComeBackWhole() throws Exception {
-        String longText = "A long value that spans several cards, with an 'apostrophe', and the word END "
-                + "in it; ".repeat(3) + "x".repeat(120) + " tail";
-        String otherText = "y".repeat(69) + "z".repeat(69);
-        Path file = write("longstrings.fits", () -> {
-            BasicHDU<?> primary = Fits.makeHDU(new short[5][3]);
-            primary.getHeader().addValue("LONGSTR", longText, "a long string");
-            primary.getHeader().addValue("SHORT", "short", "a short string");
-            BasicHDU<?> ext = Fits.makeHDU(new int[2][2]);
-            ext.getHeader().addValue("OTHER", otherText, "another one");
-            return List.of(primary, ext);
-        });
+        String longText = NomTamCorpus.LONG_TEXT;
+        String otherText = NomTamCorpus.OTHER_TEXT;
+        Path file = NomTamCorpus.longStrings(dir);
         byte[] raw = Files.readAllBytes(file);
-        List<String> nomTamValues = nomTam(() -> {
+        List<String> nomTamValues = NomTamCorpus.nomTam(() -> {
             try (Fits fits = new Fits(file.toFile())) {
                 BasicHDU<?>[] read = fits.read();
                 return List.of(read[0].getHeader().getStringValue("LONGSTR"),
@@ -429,17 +314,9 @@ class NomTamWrittenFilesTest {
 
     @Test
     void hierarchKeywordsShouldBeNamedWithoutThePrefix() throws Exception {
-        Path file = write("hierarch.fits", () -> {
-            BasicHDU<?> primary = Fits.makeHDU(new byte[4][4]);
-            Header h = primary.getHeader();
-            h.addValue("HIERARCH.ESO.DET.CHIP.ID", "CCD-1 left", "chip name");
-            h.addValue("HIERARCH.ESO.TEL.AIRM.START", 1.25, "airmass at start");
-            h.addValue("HIERARCH.ESO.OBS.ID", 123456789L, "observation id");
-            h.addValue("HIERARCH.ESO.INS.FILT1.NAME", "R_SPECIAL", "filter");
-            return List.of(primary);
-        });
+        Path file = NomTamCorpus.hierarch(dir);
         byte[] raw = Files.readAllBytes(file);
-        List<Object> nomTamValues = nomTam(() -> {
+        List<Object> nomTamValues = NomTamCorpus.nomTam(() -> {
             try (Fits fits = new Fits(file.toFile())) {
                 Header h = fits.read()[0].getHeader();
                 return List.of(h.getStringValue("HIERARCH.ESO.DET.CHIP.ID"),
@@ -472,36 +349,8 @@ class NomTamWrittenFilesTest {
 
     @Test
     void multiBlockHeadersShouldMatchNomTam() throws Exception {
-        Path file = write("bigheader.fits", () -> {
-            BasicHDU<?> primary = Fits.makeHDU(new double[10][10]);
-            Header h = primary.getHeader();
-            for (int i = 0; i < 120; i++) {
-                h.addValue(String.format("KEY%05d", i), i * 3L, "card " + i);
-            }
-            for (int i = 0; i < 20; i++) {
-                h.insertComment("comment card " + i);
-            }
-            for (int i = 0; i < 10; i++) {
-                h.insertHistory("history card " + i);
-            }
-            for (int i = 0; i < 5; i++) {
-                h.insertBlankCard();
-            }
-            List<BasicHDU<?>> hdus = new ArrayList<>();
-            hdus.add(primary);
-            // extensions whose END card falls on the last card of a block, and on the first card of the next one
-            for (int target : new int[] {35, 36, 71, 72}) {
-                BasicHDU<?> ext = Fits.makeHDU(new short[3][target]);
-                Header eh = ext.getHeader();
-                eh.validate(false);
-                int filler = 0;
-                while (eh.getNumberOfPhysicalCards() - 1 < target) {
-                    eh.addValue(String.format("FILL%04d", filler++), filler, "filler");
-                }
-                hdus.add(ext);
-            }
-            return hdus;
-        });
+        // extensions whose END card falls on the last card of a block, and on the first card of the next one
+        Path file = NomTamCorpus.multiBlockHeaders(dir);
         byte[] raw = Files.readAllBytes(file);
 
         List<FitsHeader> hdus = verify(file);
@@ -523,27 +372,7 @@ class NomTamWrittenFilesTest {
 
     @Test
     void aFileWithThirtyHdusShouldMatchNomTam() throws Exception {
-        Path file = write("many.fits", () -> {
-            List<BasicHDU<?>> hdus = new ArrayList<>();
-            hdus.add(Fits.makeHDU(new int[3][3]));
-            for (int i = 1; i < 30; i++) {
-                BasicHDU<?> hdu = switch (i % 5) {
-                    case 0 -> Fits.makeHDU(new short[i][17 + i]);
-                    case 1 -> Fits.makeHDU(new Object[] {new int[i], new double[i], strings(i)});
-                    case 2 -> BinaryTable.fromColumnMajor(new Object[] {ragged(i), new float[i]}).toHDU();
-                    case 3 -> new NullDataHDU();
-                    default -> Fits.makeHDU(new double[i * 11]);
-                };
-                if (i % 5 == 1) {
-                    for (int k = 0; k < i * 3; k++) {
-                        hdu.getHeader().addValue(String.format("EXTRA%03d", k), k, "filler");
-                    }
-                }
-                hdu.getHeader().addValue("EXTNAME", "HDU" + i, "name");
-                hdus.add(hdu);
-            }
-            return hdus;
-        });
+        Path file = NomTamCorpus.manyHdus(dir);
 
         List<FitsHeader> hdus = verify(file);
 
@@ -554,22 +383,5 @@ class NomTamWrittenFilesTest {
         }
         assertTrue(hdus.stream().anyMatch(h -> h.headerSize() > BLOCK), "some headers span blocks");
         assertTrue(hdus.stream().anyMatch(h -> h.index() > 0 && h.dataSize() == 0), "some extensions are empty");
-    }
-
-    private static String[] strings(int rows) {
-        String[] s = new String[rows];
-        for (int i = 0; i < rows; i++) {
-            s[i] = "row" + i;
-        }
-        return s;
-    }
-
-    private static int[][] ragged(int rows) {
-        int[][] r = new int[rows][];
-        for (int i = 0; i < rows; i++) {
-            r[i] = new int[i % 4];
-            Arrays.fill(r[i], i);
-        }
-        return r;
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import reactor.core.publisher.Mono;
@@ -32,7 +31,7 @@ final class RangeFileServer implements AutoCloseable {
     private final boolean ignoreRange;
     private final DisposableServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
-    private final AtomicBoolean bodyCompleted = new AtomicBoolean();
+    private final java.util.Set<String> completedBodies = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private RangeFileServer(Path root, boolean ignoreRange) {
         this.root = root.toAbsolutePath().normalize();
@@ -62,9 +61,9 @@ final class RangeFileServer implements AutoCloseable {
         return List.copyOf(requests);
     }
 
-    /** Whether some whole-body send ran to its end. */
-    boolean anyBodyCompleted() {
-        return bodyCompleted.get();
+    /** Whether a whole-body send of {@code name} ran to its end. */
+    boolean wholeBodySent(String name) {
+        return completedBodies.contains(name);
     }
 
     private Mono<Void> serve(HttpServerRequest req, HttpServerResponse res) {
@@ -111,7 +110,7 @@ final class RangeFileServer implements AutoCloseable {
         return res.sendFile(file, start, count).then()
                 .doOnSuccess(v -> {
                     if (whole && ignoreRange) {
-                        bodyCompleted.set(true);
+                        completedBodies.add(file.getFileName().toString());
                     }
                 });
     }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.astrocloud.fits.testkit.FitsBytes;
 import org.astrocloud.testdata.TessFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,16 +90,9 @@ class FitsScanCommandTest {
 
     @Test
     void cardsOptionShouldPrintEightyCharacterCardsAndRepeatedKeywordsAsArrays() throws Exception {
-        StringBuilder h = new StringBuilder();
-        for (String c : new String[] {"SIMPLE  =                    T", "BITPIX  =                    8",
-            "NAXIS   =                    0", "COMMENT   only one comment", "HISTORY   one", "HISTORY   two",
-            "MH      =                      / undefined", "END"}) {
-            h.append(String.format("%-80s", c));
-        }
-        while (h.length() % 2880 != 0) {
-            h.append(' ');
-        }
-        Path file = Files.writeString(dir.resolve("small.fits"), h);
+        Path file = Files.write(dir.resolve("small.fits"), FitsBytes.header("SIMPLE  =                    T",
+                "BITPIX  =                    8", "NAXIS   =                    0", "COMMENT   only one comment",
+                "HISTORY   one", "HISTORY   two", "MH      =                      / undefined"));
 
         Run run = run("scan", "--cards", file.toString());
 

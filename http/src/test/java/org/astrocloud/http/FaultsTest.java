@@ -1,0 +1,229 @@
+package org.astrocloud.http;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import org.astrocloud.fits.AccessDeniedException;
+import org.astrocloud.fits.ObjectNotFoundException;
+import org.astrocloud.fits.PermanentSourceException;
+import org.astrocloud.fits.TransientSourceException;
+import org.astrocloud.fits.spi.ByteRange;
+import org.astrocloud.fits.spi.ByteRangeSource;
+import org.astrocloud.fits.spi.ByteRangeSources;
+import org.astrocloud.fits.spi.RangeBytes;
+import org.astrocloud.fits.spi.SourceOptions;
+import org.astrocloud.fits.testkit.ByteRangeSourceContract;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every fault the proxy can inject ends in the right bytes or the right typed error, within a
+ * bounded time: nothing hangs. Credentials never reach another host.
+ */
+class FaultsTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final byte[] CONTENT = ByteRangeSourceContract.content(200_000, 42);
+    private static final ByteRange RANGE = ByteRange.of(1000, 65_536);
+    private static final String TOKEN = "s3cr3t-token-value";
+
+    @TempDir
+    static Path dir;
+    static RangeFileServer upstream;
+    FaultProxy proxy;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Files.write(dir.resolve("data.bin"), CONTENT);
+        upstream = RangeFileServer.serving(dir);
+    }
+
+    @AfterAll
+    static void stop() {
+        upstream.close();
+    }
+
+    @AfterEach
+    void closeProxy() {
+        if (proxy != null) {
+            proxy.close();
+        }
+    }
+
+    private static SourceOptions fast() {
+        return SourceOptions.empty()
+                .with(HttpOptions.RETRY_BACKOFF, Duration.ofMillis(10))
+                .with(HttpOptions.MAX_RETRY_BACKOFF, Duration.ofMillis(50))
+                .with(HttpOptions.BEARER_TOKEN, TOKEN);
+    }
+
+    private ByteRangeSource through(IntFunction<FaultProxy.Action> policy, SourceOptions options, String path) {
+        proxy = new FaultProxy("http://127.0.0.1:" + upstream.port(), policy);
+        return ByteRangeSources.open(URI.create(proxy.url(path)), options);
+    }
+
+    private static byte[] bytes(RangeBytes r) {
+        ByteBuffer b = r.bytes().duplicate();
+        byte[] out = new byte[b.remaining()];
+        b.get(out);
+        return out;
+    }
+
+    private static void assertExact(RangeBytes r) {
+        assertArrayEquals(Arrays.copyOfRange(CONTENT, (int) RANGE.offset(), (int) RANGE.end()), bytes(r));
+        assertEquals(CONTENT.length, r.objectSize().getAsLong());
+    }
+
+    private static Throwable failure(ByteRangeSource s) {
+        return assertThrows(RuntimeException.class, () -> s.read(RANGE).block(TIMEOUT));
+    }
+
+    @Test
+    void delayShouldStillGiveTheRightBytes() {
+        ByteRangeSource s = through(i -> FaultProxy.Action.delay(Duration.ofMillis(300)), fast(), "data.bin");
+        assertExact(s.read(RANGE).block(TIMEOUT));
+        assertEquals(0, s.stats().retries());
+    }
+
+    @Test
+    void unavailableOnceShouldBeRetriedToTheRightBytes() {
+        ByteRangeSource s = through(i -> i == 0 ? FaultProxy.Action.status(503, Map.of()) : FaultProxy.Action.FORWARD,
+                fast(), "data.bin");
+        assertExact(s.read(RANGE).block(TIMEOUT));
+        assertEquals(1, s.stats().retries());
+        assertEquals(2, s.stats().requests());
+    }
+
+    @Test
+    void retryAfterShouldBeHonoured() {
+        ByteRangeSource s = through(i -> i == 0 ? FaultProxy.Action.status(429, Map.of("Retry-After", "1"))
+                : FaultProxy.Action.FORWARD, fast().with(HttpOptions.MAX_RETRY_BACKOFF, Duration.ofSeconds(5)), "data.bin");
+        long start = System.nanoTime();
+        assertExact(s.read(RANGE).block(TIMEOUT));
+        assertTrue(System.nanoTime() - start >= 900_000_000L, "waited for Retry-After: 1");
+        assertEquals(1, s.stats().retries());
+    }
+
+    @Test
+    void connectionResetShouldBeRetriedToTheRightBytes() {
+        ByteRangeSource s = through(i -> i == 0 ? FaultProxy.Action.reset() : FaultProxy.Action.FORWARD, fast(), "data.bin");
+        assertExact(s.read(RANGE).block(TIMEOUT));
+        assertEquals(1, s.stats().retries());
+    }
+
+    @Test
+    void truncatedBodyShouldBeRetriedToTheRightBytes() {
+        ByteRangeSource s = through(i -> i == 0 ? FaultProxy.Action.truncateAfter(1000) : FaultProxy.Action.FORWARD,
+                fast(), "data.bin");
+        assertExact(s.read(RANGE).block(TIMEOUT));
+        assertEquals(1, s.stats().retries());
+    }
+
+    @Test
+    void bodyStalledPastTheReadTimeoutShouldFailTransientlyAfterTheRetries() {
+        ByteRangeSource s = through(i -> FaultProxy.Action.stallBody(Duration.ofSeconds(3)),
+                fast().with(HttpOptions.READ_TIMEOUT, Duration.ofMillis(300)).with(HttpOptions.MAX_RETRIES, 1), "data.bin");
+        long start = System.nanoTime();
+        Throwable e = failure(s);
+        assertInstanceOf(TransientSourceException.class, e);
+        assertTrue(e.getMessage().contains("gave up after 1 retries"), e.getMessage());
+        assertTrue(System.nanoTime() - start < 2_900_000_000L, "the read time-out fired before the stall ended");
+        assertEquals(2, s.stats().requests());
+    }
+
+    @Test
+    void unavailableForeverShouldFailTransientlyAfterThreeRetries() {
+        ByteRangeSource s = through(i -> FaultProxy.Action.status(503, Map.of()), fast(), "data.bin");
+        Throwable e = failure(s);
+        assertInstanceOf(TransientSourceException.class, e);
+        assertEquals(4, s.stats().requests());
+        assertEquals(3, s.stats().retries());
+        assertFalse(e.getMessage().contains(TOKEN));
+    }
+
+    @Test
+    void notFoundAndForbiddenShouldBePermanentAndNotRetried() {
+        ByteRangeSource missing = through(i -> FaultProxy.Action.FORWARD, fast(), "missing.bin");
+        assertInstanceOf(ObjectNotFoundException.class, failure(missing));
+        assertEquals(1, missing.stats().requests());
+        proxy.close();
+        ByteRangeSource forbidden = through(i -> FaultProxy.Action.status(403, Map.of()), fast(), "data.bin");
+        Throwable e = failure(forbidden);
+        assertInstanceOf(AccessDeniedException.class, e);
+        assertEquals(1, forbidden.stats().requests());
+        assertFalse(e.getMessage().contains(TOKEN));
+    }
+
+    @Test
+    void redirectToAnotherHostShouldNotCarryTheTokenOrSecretHeaders() {
+        String elsewhere = "http://localhost:" + upstream.port() + "/data.bin";
+        int before = upstream.requests().size();
+        ByteRangeSource s = through(i -> FaultProxy.Action.redirect(302, elsewhere),
+                fast().with(HttpOptions.HEADERS, RequestHeaders.empty().with("X-Api-Key", "key-value")
+                        .forHost("localhost", "X-For-Localhost", "yes")), "data.bin");
+
+        assertExact(s.read(RANGE).block(TIMEOUT));
+
+        RangeFileServer.Request atProxy = proxy.received().get(0);
+        assertEquals("Bearer " + TOKEN, atProxy.authorization());
+        assertEquals("key-value", atProxy.headers().get("X-Api-Key"));
+        List<RangeFileServer.Request> atOtherHost = upstream.requests().subList(before, upstream.requests().size());
+        assertEquals(1, atOtherHost.size());
+        assertNull(atOtherHost.get(0).authorization(), "no token to another host");
+        assertNull(atOtherHost.get(0).headers().get("X-Api-Key"), "no secret header to another host");
+        assertEquals("yes", atOtherHost.get(0).headers().get("X-For-Localhost"));
+        assertEquals("bytes=1000-66535", atOtherHost.get(0).range());
+    }
+
+    @Test
+    void redirectOnTheSameHostShouldKeepTheToken() {
+        ByteRangeSource s = through(i -> i == 0 ? FaultProxy.Action.redirect(307, "/data.bin") : FaultProxy.Action.FORWARD,
+                fast(), "old/data.bin");
+        assertExact(s.read(RANGE).block(TIMEOUT));
+        assertEquals("Bearer " + TOKEN, proxy.received().get(1).authorization());
+        assertEquals("/data.bin", proxy.received().get(1).uri());
+    }
+
+    @Test
+    void redirectLoopShouldStopAfterFiveHops() {
+        ByteRangeSource s = through(i -> FaultProxy.Action.redirect(301, "/again.bin"), fast(), "data.bin");
+        Throwable e = failure(s);
+        assertInstanceOf(PermanentSourceException.class, e);
+        assertTrue(e.getMessage().contains("more than 5 redirects"), e.getMessage());
+        assertEquals(6, proxy.received().size());
+    }
+
+    @Test
+    void presignedQueryStringShouldArriveByteForByte() {
+        String query = "X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIDEXAMPLE%2F20261122%2Fus-east-1%2Fs3%2Faws4_request"
+                + "&X-Amz-Signature=ab%2Bcd%3D%3D&list=a+b&empty=";
+        ByteRangeSource s = through(i -> FaultProxy.Action.FORWARD, fast(), "data.bin?" + query);
+        assertExact(s.read(RANGE).block(TIMEOUT));
+        assertEquals("/data.bin?" + query, proxy.received().get(0).uri());
+    }
+
+    @Test
+    void rangeAnswerStartingElsewhereShouldBeRejected() {
+        ByteRangeSource s = through(i -> FaultProxy.Action.status(206, Map.of("Content-Range", "bytes 0-99/200000",
+                "Content-Length", "0")), fast(), "data.bin");
+        Throwable e = failure(s);
+        assertInstanceOf(PermanentSourceException.class, e);
+        assertTrue(e.getMessage().contains("the server sent 0-99"), e.getMessage());
+    }
+}

@@ -1,0 +1,110 @@
+package org.astrocloud.http;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Debian's nginx in the foreground on 127.0.0.1, serving a directory, with its configuration in
+ * a temporary directory. CI installs nginx ({@code .ci/run}); when it is missing the tests fail
+ * under CI and are skipped elsewhere.
+ */
+final class NginxServer implements AutoCloseable {
+    private final Process process;
+    private final int port;
+
+    private NginxServer(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static Path binary() {
+        String configured = System.getenv("NGINX");
+        Path nginx = Path.of(configured != null ? configured : "/usr/sbin/nginx");
+        boolean present = Files.isExecutable(nginx);
+        if (!present && System.getenv("CI") != null) {
+            throw new IllegalStateException("nginx is not installed at " + nginx + "; .ci/run installs nginx-light");
+        }
+        assumeTrue(present, "nginx is not installed (apt-get install -y nginx-light)");
+        return nginx;
+    }
+
+    /** Starts nginx serving {@code www}; {@code work} holds its configuration, pid and logs. */
+    static NginxServer start(Path www, Path work) throws IOException, InterruptedException {
+        Path nginx = binary();
+        int port = freePort();
+        Files.createDirectories(work.resolve("logs"));
+        Files.createDirectories(work.resolve("tmp"));
+        String conf = String.join("\n",
+                "daemon off;",
+                "master_process on;",
+                "worker_processes 1;",
+                "user root root;",
+                "pid " + work.resolve("nginx.pid") + ";",
+                "error_log " + work.resolve("logs/error.log") + " warn;",
+                "events { worker_connections 1024; }",
+                "http {",
+                "  access_log off;",
+                "  client_body_temp_path " + work.resolve("tmp") + ";",
+                "  proxy_temp_path " + work.resolve("tmp") + ";",
+                "  fastcgi_temp_path " + work.resolve("tmp") + ";",
+                "  uwsgi_temp_path " + work.resolve("tmp") + ";",
+                "  scgi_temp_path " + work.resolve("tmp") + ";",
+                "  sendfile on; tcp_nopush on;",
+                "  keepalive_requests 1000000; keepalive_timeout 65;",
+                "  default_type application/octet-stream;",
+                "  server { listen 127.0.0.1:" + port + "; root " + www.toAbsolutePath() + "; location / { } }",
+                "}", "");
+        Path confFile = work.resolve("nginx.conf");
+        Files.writeString(confFile, conf);
+        Process p = new ProcessBuilder(nginx.toString(), "-p", work.toString(), "-c", confFile.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("logs/stdout.log").toFile())
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("nginx exited: " + Files.readString(work.resolve("logs/stdout.log")));
+            }
+            try {
+                new Socket("127.0.0.1", port).close();
+                return new NginxServer(p, port);
+            } catch (IOException notYet) {
+                Thread.sleep(20);
+            }
+        }
+        p.destroyForcibly();
+        throw new IllegalStateException("nginx did not start listening on " + port);
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String url(String name) {
+        return "http://127.0.0.1:" + port + "/" + name;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

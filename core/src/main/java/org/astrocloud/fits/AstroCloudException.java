@@ -13,7 +13,8 @@ import java.util.OptionalLong;
  *
  * <p>Every error names where it happened: the object's URI, the HDU index and the byte offset,
  * as far as they are known. They are in {@link #getMessage()} and available one by one.
- * Messages never contain credentials.
+ * Messages never contain credentials: a URI's user info and the values of query parameters that
+ * carry signatures or tokens (presigned URLs) are masked.
  */
 public abstract class AstroCloudException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -72,7 +73,7 @@ public abstract class AstroCloudException extends RuntimeException {
 
     @Override
     public String getMessage() {
-        StringBuilder b = new StringBuilder(detail).append(" [uri=").append(uri == null ? "unknown" : uri);
+        StringBuilder b = new StringBuilder(detail).append(" [uri=").append(uri == null ? "unknown" : Redaction.redact(uri));
         if (hdu >= 0) {
             b.append(", hdu=").append(hdu);
         }

@@ -88,4 +88,15 @@ class RegistryAndMapsTest {
         assertTrue(!options.toString().contains("s3cr3t"), options.toString());
         assertTrue(FitsScanner.create().option(token, "s3cr3t").toString().contains("test.token=****"));
     }
+
+    @Test
+    void errorMessagesShouldMaskSecretsInUris() {
+        URI presigned = URI.create("https://user:pw@bucket.s3.amazonaws.com/k.fits?X-Amz-Algorithm=AWS4-HMAC-SHA256"
+                + "&X-Amz-Credential=AKIDEXAMPLE%2F20261122&X-Amz-Signature=deadbeef&sv=2024&sig=abc&plain=1#frag");
+        String message = new ObjectNotFoundException("gone", presigned, 7).getMessage();
+        assertTrue(message.contains("https://****@bucket.s3.amazonaws.com/k.fits?X-Amz-Algorithm=AWS4-HMAC-SHA256"
+                + "&X-Amz-Credential=****&X-Amz-Signature=****&sv=2024&sig=****&plain=1#frag"), message);
+        assertTrue(!message.contains("deadbeef") && !message.contains("AKIDEXAMPLE") && !message.contains("pw@"), message);
+        assertEquals(presigned, new ObjectNotFoundException("gone", presigned, 7).uri().orElseThrow());
+    }
 }

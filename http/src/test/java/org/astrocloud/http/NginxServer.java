@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * a temporary directory. CI installs nginx ({@code .ci/run}); when it is missing the tests fail
  * under CI and are skipped elsewhere.
  */
-final class NginxServer implements AutoCloseable {
+public final class NginxServer implements AutoCloseable {
     private final Process process;
     private final int port;
 
@@ -24,7 +24,7 @@ final class NginxServer implements AutoCloseable {
         this.port = port;
     }
 
-    static Path binary() {
+    public static Path binary() {
         String configured = System.getenv("NGINX");
         Path nginx = Path.of(configured != null ? configured : "/usr/sbin/nginx");
         boolean present = Files.isExecutable(nginx);
@@ -36,7 +36,7 @@ final class NginxServer implements AutoCloseable {
     }
 
     /** Starts nginx serving {@code www}; {@code work} holds its configuration, pid and logs. */
-    static NginxServer start(Path www, Path work) throws IOException, InterruptedException {
+    public static NginxServer start(Path www, Path work) throws IOException, InterruptedException {
         Path nginx = binary();
         int port = freePort();
         Files.createDirectories(work.resolve("logs"));
@@ -91,7 +91,7 @@ final class NginxServer implements AutoCloseable {
         }
     }
 
-    String url(String name) {
+    public String url(String name) {
         return "http://127.0.0.1:" + port + "/" + name;
     }
 

@@ -20,11 +20,11 @@ import reactor.netty.http.server.HttpServerResponse;
  * A Reactor Netty file server on 127.0.0.1 with single-range support (206, suffix ranges, 416,
  * 200 without Range), or one that ignores Range altogether. Records every request it gets.
  */
-final class RangeFileServer implements AutoCloseable {
+public final class RangeFileServer implements AutoCloseable {
     private static final Pattern RANGE = Pattern.compile("^bytes=(\\d*)-(\\d*)$");
 
     /** One request as the server saw it. */
-    record Request(String uri, String range, String authorization, io.netty.handler.codec.http.HttpHeaders headers) {
+    public record Request(String uri, String range, String authorization, io.netty.handler.codec.http.HttpHeaders headers) {
     }
 
     private final Path root;
@@ -40,29 +40,29 @@ final class RangeFileServer implements AutoCloseable {
     }
 
     /** A server that honours single byte ranges. */
-    static RangeFileServer serving(Path root) {
+    public static RangeFileServer serving(Path root) {
         return new RangeFileServer(root, false);
     }
 
     /** A server that ignores Range and always sends the whole file with 200. */
-    static RangeFileServer ignoringRange(Path root) {
+    public static RangeFileServer ignoringRange(Path root) {
         return new RangeFileServer(root, true);
     }
 
-    String url(String name) {
+    public String url(String name) {
         return "http://127.0.0.1:" + server.port() + "/" + name;
     }
 
-    int port() {
+    public int port() {
         return server.port();
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
     /** Whether a whole-body send of {@code name} ran to its end. */
-    boolean wholeBodySent(String name) {
+    public boolean wholeBodySent(String name) {
         return completedBodies.contains(name);
     }
 

@@ -39,6 +39,14 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--root-map", paramLabel = "FROM=TO", description = "Rewrite URIs starting with FROM to start with TO (repeatable).")
     List<String> rootMaps = List.of();
 
+    @Option(names = "--header", paramLabel = "'NAME: VALUE'",
+            description = "Send this header with http(s) requests to the hosts of the given URIs, never after a redirect to another host (repeatable).")
+    List<String> headers = List.of();
+
+    @Option(names = "--bearer-token-env", paramLabel = "VAR",
+            description = "Send 'Authorization: Bearer' with the token in environment variable VAR (http/https).")
+    String bearerTokenEnv;
+
     @Override
     public Integer call() {
         RootMap roots = RootMap.empty();
@@ -46,6 +54,7 @@ final class ScanCommand implements Callable<Integer> {
             roots = roots.withParsed(mapping);
         }
         FitsScanner scanner = FitsScanner.create().concurrency(concurrency).readAhead(readAhead).rootMap(roots);
+        scanner = HttpFlags.apply(scanner, headers, bearerTokenEnv, System.getenv(), spec.commandLine());
         List<URI> uris = inputs.stream().map(Inputs::toUri).toList();
         JsonLines out = new JsonLines(spec.commandLine().getOut(), cards, stats);
         AtomicBoolean anyFailed = new AtomicBoolean();

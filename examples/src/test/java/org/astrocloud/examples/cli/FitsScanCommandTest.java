@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.astrocloud.fits.testkit.FitsBytes;
+import org.astrocloud.http.RangeFileServer;
 import org.astrocloud.testdata.TessFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,5 +128,42 @@ class FitsScanCommandTest {
         List<Long> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asLong()));
         return out;
+    }
+
+    @Test
+    void scanOverHttpShouldTakeTwoRequestsAndSendTheHeaders() throws Exception {
+        TessFiles.writeCube(dir.resolve("tess-s0022-4-4-cube.fits"), 22, 4, 4, 1248);
+        try (RangeFileServer server = RangeFileServer.serving(dir)) {
+            Run run = run("scan", "--stats", "--header", "X-Archive-Key: k1", server.url("tess-s0022-4-4-cube.fits"));
+
+            assertEquals(0, run.exit(), run.err());
+            assertEquals(List.of(0L, 2880L, 44_315_069_760L),
+                    run.ofType("hdu").stream().map(h -> h.get("headerOffset").asLong()).toList());
+            JsonNode file = run.ofType("file").get(0);
+            assertEquals(2, file.get("requests").asInt());
+            assertEquals(44_316_717_120L, file.get("size").asLong());
+            assertTrue(server.requests().stream().allMatch(r -> "k1".equals(r.headers().get("X-Archive-Key"))));
+        }
+    }
+
+    @Test
+    void rangeIgnoringServerShouldGiveATypedErrorQuickly() throws Exception {
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(dir.resolve("big.fits").toFile(), "rw")) {
+            f.setLength(2L << 30);
+        }
+        try (RangeFileServer server = RangeFileServer.ignoringRange(dir)) {
+            Run run = run("scan", "--stats", server.url("big.fits"));
+
+            assertEquals(1, run.exit());
+            assertEquals("RangeNotSupportedException", run.ofType("error").get(0).get("error").asText());
+            assertTrue(run.ofType("file").get(0).get("bytesRead").asLong() < 1 << 20);
+        }
+    }
+
+    @Test
+    void missingBearerTokenVariableShouldBeAUsageError() throws Exception {
+        Run run = run("scan", "--bearer-token-env", "ASTRO_CLOUD_SURELY_UNSET_VARIABLE", "http://127.0.0.1:1/x.fits");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("ASTRO_CLOUD_SURELY_UNSET_VARIABLE is not set"), run.err());
     }
 }

@@ -1,0 +1,45 @@
+package org.astrocloud.fits;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Masks the secrets a URI can carry before it is shown in a message: the user-info part and the
+ * values of query parameters that hold signatures, credentials or tokens (presigned S3 URLs,
+ * SAS tokens, API keys).
+ */
+final class Redaction {
+    private static final Set<String> SECRET_PARTS = Set.of("signature", "sig", "token", "credential", "key",
+            "password", "secret", "auth", "policy");
+
+    private Redaction() {
+    }
+
+    static String redact(URI uri) {
+        String raw = uri.toString();
+        if (uri.getRawUserInfo() != null) {
+            raw = raw.replace(uri.getRawUserInfo() + "@", "****@");
+        }
+        int q = raw.indexOf('?');
+        if (q < 0) {
+            return raw;
+        }
+        int hash = raw.indexOf('#', q);
+        String query = hash < 0 ? raw.substring(q + 1) : raw.substring(q + 1, hash);
+        StringBuilder out = new StringBuilder(raw.substring(0, q + 1));
+        String[] params = query.split("&", -1);
+        for (int i = 0; i < params.length; i++) {
+            String p = params[i];
+            int eq = p.indexOf('=');
+            String name = eq < 0 ? p : p.substring(0, eq);
+            out.append(i == 0 ? "" : "&").append(eq >= 0 && isSecret(name) ? name + "=****" : p);
+        }
+        return out.append(hash < 0 ? "" : raw.substring(hash)).toString();
+    }
+
+    private static boolean isSecret(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return SECRET_PARTS.stream().anyMatch(n::contains);
+    }
+}

@@ -24,33 +24,51 @@ public final class RangeFileServer implements AutoCloseable {
     private static final Pattern RANGE = Pattern.compile("^bytes=(\\d*)-(\\d*)$");
 
     /** One request as the server saw it. */
-    public record Request(String uri, String range, String authorization, io.netty.handler.codec.http.HttpHeaders headers) {
+    public record Request(String uri, String range, String authorization, io.netty.handler.codec.http.HttpHeaders headers,
+                          String protocol) {
+        /** A request seen without knowing its protocol. */
+        public Request(String uri, String range, String authorization, io.netty.handler.codec.http.HttpHeaders headers) {
+            this(uri, range, authorization, headers, "");
+        }
     }
 
     private final Path root;
     private final boolean ignoreRange;
+    private final boolean secure;
     private final DisposableServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final java.util.Set<String> completedBodies = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private RangeFileServer(Path root, boolean ignoreRange) {
+    private RangeFileServer(Path root, boolean ignoreRange, javax.net.ssl.KeyManagerFactory tls) {
         this.root = root.toAbsolutePath().normalize();
         this.ignoreRange = ignoreRange;
-        this.server = HttpServer.create().host("127.0.0.1").port(0).handle(this::serve).bindNow();
+        this.secure = tls != null;
+        HttpServer http = HttpServer.create().host("127.0.0.1").port(0);
+        if (tls != null) {
+            http = http.protocol(reactor.netty.http.HttpProtocol.H2, reactor.netty.http.HttpProtocol.HTTP11)
+                    .secure(spec -> spec.sslContext(
+                            (reactor.netty.tcp.SslProvider.GenericSslContextSpec<?>) reactor.netty.http.Http2SslContextSpec.forServer(tls)));
+        }
+        this.server = http.handle(this::serve).bindNow();
+    }
+
+    /** A range server over TLS offering HTTP/2 and HTTP/1.1, with the key in {@code keys}. */
+    public static RangeFileServer tls(Path root, javax.net.ssl.KeyManagerFactory keys) {
+        return new RangeFileServer(root, false, keys);
     }
 
     /** A server that honours single byte ranges. */
     public static RangeFileServer serving(Path root) {
-        return new RangeFileServer(root, false);
+        return new RangeFileServer(root, false, null);
     }
 
     /** A server that ignores Range and always sends the whole file with 200. */
     public static RangeFileServer ignoringRange(Path root) {
-        return new RangeFileServer(root, true);
+        return new RangeFileServer(root, true, null);
     }
 
     public String url(String name) {
-        return "http://127.0.0.1:" + server.port() + "/" + name;
+        return (secure ? "https" : "http") + "://127.0.0.1:" + server.port() + "/" + name;
     }
 
     public int port() {
@@ -68,7 +86,8 @@ public final class RangeFileServer implements AutoCloseable {
 
     private Mono<Void> serve(HttpServerRequest req, HttpServerResponse res) {
         requests.add(new Request(req.uri(), req.requestHeaders().get(HttpHeaderNames.RANGE),
-                req.requestHeaders().get(HttpHeaderNames.AUTHORIZATION), req.requestHeaders().copy()));
+                req.requestHeaders().get(HttpHeaderNames.AUTHORIZATION), req.requestHeaders().copy(),
+                req.protocol()));
         Path file = root.resolve(req.path()).normalize();
         if (!file.startsWith(root) || !Files.isRegularFile(file)) {
             return res.status(404).send();

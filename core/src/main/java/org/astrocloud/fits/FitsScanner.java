@@ -164,6 +164,16 @@ public final class FitsScanner {
         return Flux.from(uris).flatMap(this::scanFile, concurrency);
     }
 
+    /**
+     * The object URIs that {@code uri} names after the {@link RootMap}: the object itself, or every
+     * object under a prefix or matching a glob when its source can list
+     * ({@code s3://stpubdata/tess/public/mast/tess-s0022-*-cube.fits}). Demand-driven: feed it to
+     * {@link #scanAll} and listing pages are fetched as scanning needs them.
+     */
+    public Flux<URI> expand(URI uri) {
+        return Flux.defer(() -> registry().expand(rootMap.apply(uri), optionsWithConcurrency()));
+    }
+
     private static ScanResult result(URI uri, URI resolved, List<FitsHeader> headers, Throwable error,
                                      ByteRangeSource source, WalkReport report, long start) {
         return new ScanResult(uri, resolved, headers, Optional.ofNullable(error),
@@ -174,12 +184,15 @@ public final class FitsScanner {
     }
 
     private Mono<ByteRangeSource> open(URI uri) {
-        return Mono.fromCallable(() -> {
-            URI resolved = rootMap.apply(uri);
-            SourceOptions withConcurrency = options.has(SourceOptions.CONCURRENCY) ? options
-                    : options.with(SourceOptions.CONCURRENCY, concurrency);
-            return (sources == null ? ByteRangeSources.installed() : sources).get(resolved, withConcurrency);
-        });
+        return Mono.fromCallable(() -> registry().get(rootMap.apply(uri), optionsWithConcurrency()));
+    }
+
+    private ByteRangeSources registry() {
+        return sources == null ? ByteRangeSources.installed() : sources;
+    }
+
+    private SourceOptions optionsWithConcurrency() {
+        return options.has(SourceOptions.CONCURRENCY) ? options : options.with(SourceOptions.CONCURRENCY, concurrency);
     }
 
     private Flux<FitsHeader> walk(ByteRangeSource source, WalkReport report) {

@@ -37,6 +37,12 @@ public record ScanResult(URI uri, URI resolvedUri, List<FitsHeader> headers, Opt
         Objects.requireNonNull(elapsed, "elapsed");
     }
 
+    /** The result for {@code uri} when it could not be scanned at all (for example a listing that failed). */
+    public static ScanResult failed(URI uri, Throwable error) {
+        return new ScanResult(uri, uri, List.of(), Optional.of(error), 0, 0, 0, OptionalLong.empty(),
+                OptionalLong.empty(), Duration.ZERO);
+    }
+
     /** Whether the whole file was walked without an error. */
     public boolean isOk() {
         return error.isEmpty();

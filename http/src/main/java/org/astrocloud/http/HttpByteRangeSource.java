@@ -68,7 +68,7 @@ final class HttpByteRangeSource implements ByteRangeSource {
             return Mono.defer(() -> exchange(uri, range, 0))
                     .timeout(settings.requestTimeout())
                     .onErrorMap(e -> HttpErrors.translate(e, uri, range.offset()))
-                    .retryWhen(HttpRetry.policy(settings, stats));
+                    .retryWhen(settings.retry().retry(stats));
         });
     }
 

@@ -1,6 +1,7 @@
 package org.astrocloud.http;
 
 import java.time.Duration;
+import org.astrocloud.fits.spi.RetryOptions;
 import org.astrocloud.fits.spi.SourceOption;
 
 /**
@@ -28,12 +29,12 @@ public final class HttpOptions {
     public static final SourceOption<Duration> READ_TIMEOUT = SourceOption.of("http.readTimeout", Duration.class);
     /** Longest time one request may take from start to the last byte. Default 120 s. */
     public static final SourceOption<Duration> REQUEST_TIMEOUT = SourceOption.of("http.requestTimeout", Duration.class);
-    /** Retries of a transient failure. Default 3. */
-    public static final SourceOption<Integer> MAX_RETRIES = SourceOption.of("http.maxRetries", Integer.class);
-    /** The first retry's delay; each next one doubles, with jitter. Default 200 ms. */
-    public static final SourceOption<Duration> RETRY_BACKOFF = SourceOption.of("http.retryBackoff", Duration.class);
-    /** The longest delay between retries, also the cap on a server's {@code Retry-After}. Default 20 s. */
-    public static final SourceOption<Duration> MAX_RETRY_BACKOFF = SourceOption.of("http.maxRetryBackoff", Duration.class);
+    /** Retries of a transient failure; the same option as {@link RetryOptions#MAX_RETRIES}. Default 3. */
+    public static final SourceOption<Integer> MAX_RETRIES = RetryOptions.MAX_RETRIES;
+    /** The first retry's delay; the same option as {@link RetryOptions#BACKOFF}. Default 200 ms. */
+    public static final SourceOption<Duration> RETRY_BACKOFF = RetryOptions.BACKOFF;
+    /** The longest delay between retries and cap on {@code Retry-After}; {@link RetryOptions#MAX_BACKOFF}. Default 20 s. */
+    public static final SourceOption<Duration> MAX_RETRY_BACKOFF = RetryOptions.MAX_BACKOFF;
     /**
      * When a server ignores {@code Range} and answers 200, a body announced at most this long is
      * used as the whole object; anything larger is cancelled at once. Default 4 MiB.

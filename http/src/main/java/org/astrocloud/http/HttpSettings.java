@@ -1,6 +1,7 @@
 package org.astrocloud.http;
 
 import java.time.Duration;
+import org.astrocloud.fits.spi.RetryPolicy;
 import org.astrocloud.fits.spi.SourceOptions;
 
 /**
@@ -9,8 +10,7 @@ import org.astrocloud.fits.spi.SourceOptions;
  * applied per request.
  */
 record HttpSettings(Transport transport, String bearerToken, String basicAuth, RequestHeaders headers,
-                    Duration requestTimeout, int maxRetries, Duration retryBackoff, Duration maxRetryBackoff,
-                    long smallObjectLimit, int maxRedirects) {
+                    Duration requestTimeout, RetryPolicy retry, long smallObjectLimit, int maxRedirects) {
 
     static final int DEFAULT_CONNECTIONS = 64;
 
@@ -32,9 +32,7 @@ record HttpSettings(Transport transport, String bearerToken, String basicAuth, R
                 o.get(HttpOptions.BASIC_AUTH).orElse(null),
                 o.get(HttpOptions.HEADERS).orElse(RequestHeaders.empty()),
                 o.get(HttpOptions.REQUEST_TIMEOUT).orElse(Duration.ofSeconds(120)),
-                notNegative(o.get(HttpOptions.MAX_RETRIES).orElse(3), "max retries"),
-                o.get(HttpOptions.RETRY_BACKOFF).orElse(Duration.ofMillis(200)),
-                o.get(HttpOptions.MAX_RETRY_BACKOFF).orElse(Duration.ofSeconds(20)),
+                RetryPolicy.from(o),
                 o.get(HttpOptions.SMALL_OBJECT_LIMIT).orElse(4L << 20),
                 notNegative(o.get(HttpOptions.MAX_REDIRECTS).orElse(5), "max redirects"));
     }
@@ -58,6 +56,6 @@ record HttpSettings(Transport transport, String bearerToken, String basicAuth, R
     public String toString() {
         return "HttpSettings[" + transport + ", bearerToken=" + (bearerToken == null ? "none" : "****")
                 + ", basicAuth=" + (basicAuth == null ? "none" : "****") + ", headers=" + headers
-                + ", maxRetries=" + maxRetries + ", smallObjectLimit=" + smallObjectLimit + "]";
+                + ", " + retry + ", smallObjectLimit=" + smallObjectLimit + "]";
     }
 }

@@ -3,6 +3,7 @@ package org.astrocloud.fits.spi;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
+import reactor.core.publisher.Flux;
 
 /**
  * Opens {@link ByteRangeSource}s for the URIs of some schemes. Implementations are found with
@@ -33,4 +34,13 @@ public interface ByteRangeSourceProvider {
      * @throws IllegalArgumentException if {@code uri} is malformed for this provider
      */
     ByteRangeSource open(URI uri, SourceOptions options);
+
+    /**
+     * The object URIs that {@code uri} names: itself for an object; for a provider that can list,
+     * every object under a prefix or matching a glob. Lazy and demand-driven: listing pages are
+     * fetched as URIs are requested. The default returns {@code uri} itself.
+     */
+    default Flux<URI> expand(URI uri, SourceOptions options) {
+        return Flux.just(uri);
+    }
 }

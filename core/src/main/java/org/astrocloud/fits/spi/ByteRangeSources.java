@@ -9,6 +9,7 @@ import java.util.ServiceLoader;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.astrocloud.fits.UnsupportedSchemeException;
+import reactor.core.publisher.Flux;
 
 /**
  * Finds the {@link ByteRangeSourceProvider} for a URI among those on the class path
@@ -69,6 +70,17 @@ public final class ByteRangeSources {
                 .orElseThrow(() -> new UnsupportedSchemeException(
                         "no source reads " + (uri.getScheme() == null ? "URIs without a scheme" : "scheme '" + uri.getScheme() + "'")
                                 + "; available: " + String.join(", ", schemes()), uri));
+    }
+
+    /**
+     * The object URIs {@code uri} names (a prefix or glob listed by its provider, or itself);
+     * fails with {@link UnsupportedSchemeException} when no provider reads it.
+     */
+    public Flux<URI> expand(URI uri, SourceOptions options) {
+        return Flux.defer(() -> find(uri).map(p -> p.expand(uri, options))
+                .orElseGet(() -> Flux.error(new UnsupportedSchemeException("no source reads "
+                        + (uri.getScheme() == null ? "URIs without a scheme" : "scheme '" + uri.getScheme() + "'")
+                        + "; available: " + String.join(", ", schemes()), uri))));
     }
 
     /** Every scheme some provider reads, sorted. */

@@ -19,7 +19,7 @@ import org.astrocloud.fits.ScanResult;
 /**
  * Writes scan results as JSON Lines, one object per line, each with a {@code "type"}:
  * {@code "hdu"} per header, {@code "error"} when a file failed, {@code "file"} (with
- * {@code --stats}) after each file. Not thread-safe: callers write one result at a time.
+ * {@code --stats}) after each file. Thread-safe: one result's lines are never interleaved with another's.
  */
 final class JsonLines {
     private static final Set<String> ALWAYS_ARRAYS = Set.of("COMMENT", "HISTORY", "");
@@ -40,7 +40,7 @@ final class JsonLines {
     }
 
     /** Writes every line of one file's result and flushes. */
-    void write(ScanResult result) {
+    synchronized void write(ScanResult result) {
         try {
             for (FitsHeader h : result.headers()) {
                 hdu(result, h);

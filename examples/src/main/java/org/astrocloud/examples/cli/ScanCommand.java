@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.astrocloud.fits.FitsScanner;
 import org.astrocloud.fits.RootMap;
+import org.astrocloud.fits.ScanResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +22,8 @@ final class ScanCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH_OR_URI", description = "Local paths or URIs (file:, and the schemes of the source modules on the class path).")
+    @Parameters(arity = "1..*", paramLabel = "PATH_OR_URI",
+            description = "Local paths or URIs: file:, http(s):, s3://bucket/key, s3://bucket/prefix/ and globs (s3://bucket/tess-s0022-*-cube.fits).")
     List<String> inputs;
 
     @Option(names = "--cards", description = "Also print the raw 80-character cards of each header.")
@@ -43,6 +45,9 @@ final class ScanCommand implements Callable<Integer> {
             description = "Send this header with http(s) requests to the hosts of the given URIs, never after a redirect to another host (repeatable).")
     List<String> headers = List.of();
 
+    @CommandLine.Mixin
+    S3Flags s3 = new S3Flags();
+
     @Option(names = "--bearer-token-env", paramLabel = "VAR",
             description = "Send 'Authorization: Bearer' with the token in environment variable VAR (http/https).")
     String bearerTokenEnv;
@@ -55,10 +60,18 @@ final class ScanCommand implements Callable<Integer> {
         }
         FitsScanner scanner = FitsScanner.create().concurrency(concurrency).readAhead(readAhead).rootMap(roots);
         scanner = HttpFlags.apply(scanner, headers, bearerTokenEnv, System.getenv(), spec.commandLine());
+        scanner = s3.apply(scanner);
+        FitsScanner configured = scanner;
         List<URI> uris = inputs.stream().map(Inputs::toUri).toList();
         JsonLines out = new JsonLines(spec.commandLine().getOut(), cards, stats);
         AtomicBoolean anyFailed = new AtomicBoolean();
-        scanner.scanAll(Flux.fromIterable(uris))
+        Flux<URI> objects = Flux.fromIterable(uris).concatMap(u -> configured.expand(u)
+                .onErrorResume(e -> {
+                    out.write(ScanResult.failed(u, e));
+                    anyFailed.set(true);
+                    return Flux.empty();
+                }));
+        scanner.scanAll(objects)
                 .doOnNext(r -> {
                     if (!r.isOk()) {
                         anyFailed.set(true);

@@ -1,4 +1,4 @@
-package org.astrocloud.http;
+package org.astrocloud.fits.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,20 +8,18 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.astrocloud.fits.ObjectNotFoundException;
 import org.astrocloud.fits.TransientSourceException;
-import org.astrocloud.fits.spi.ReadStats;
-import org.astrocloud.fits.spi.SourceOptions;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /** The retry policy in virtual time: backoff, Retry-After, the cap, and what is not retried. */
-class HttpRetryTest {
+class RetryPolicyTest {
     private static final URI URI_ = URI.create("http://example.invalid/x.fits");
 
-    private static HttpSettings settings(int retries) {
-        return HttpSettings.from(SourceOptions.empty().with(HttpOptions.MAX_RETRIES, retries)
-                .with(HttpOptions.RETRY_BACKOFF, Duration.ofSeconds(1))
-                .with(HttpOptions.MAX_RETRY_BACKOFF, Duration.ofSeconds(10)));
+    private static RetryPolicy settings(int retries) {
+        return RetryPolicy.from(SourceOptions.empty().with(RetryOptions.MAX_RETRIES, retries)
+                .with(RetryOptions.BACKOFF, Duration.ofSeconds(1))
+                .with(RetryOptions.MAX_BACKOFF, Duration.ofSeconds(10)));
     }
 
     @Test
@@ -31,7 +29,7 @@ class HttpRetryTest {
         StepVerifier.withVirtualTime(() -> Mono.defer(() -> {
                     attempts.incrementAndGet();
                     return Mono.<String>error(new TransientSourceException("HTTP 503", URI_, 0, null));
-                }).retryWhen(HttpRetry.policy(settings(3), stats)))
+                }).retryWhen(settings(3).retry(stats)))
                 .expectSubscription()
                 // delays: 0.5-1 s, 1-2 s, 2-4 s (full jitter between half and all)
                 .expectNoEvent(Duration.ofMillis(3500 - 1))
@@ -53,7 +51,7 @@ class HttpRetryTest {
                         : attempts.get() == 2
                         ? Mono.<String>error(new TransientSourceException("HTTP 503", URI_, 0, null, Duration.ofHours(1)))
                         : Mono.just("ok"))
-                        .retryWhen(HttpRetry.policy(settings(3), new ReadStats())))
+                        .retryWhen(settings(3).retry(new ReadStats())))
                 .expectSubscription()
                 .expectNoEvent(Duration.ofSeconds(7).minusMillis(1))
                 .thenAwait(Duration.ofMillis(1))
@@ -70,18 +68,9 @@ class HttpRetryTest {
         StepVerifier.withVirtualTime(() -> Mono.defer(() -> {
                     attempts.incrementAndGet();
                     return Mono.<String>error(new ObjectNotFoundException("HTTP 404", URI_, 0));
-                }).retryWhen(HttpRetry.policy(settings(3), new ReadStats())))
+                }).retryWhen(settings(3).retry(new ReadStats())))
                 .expectError(ObjectNotFoundException.class)
                 .verify(Duration.ofSeconds(5));
         assertEquals(1, attempts.get());
-    }
-
-    @Test
-    void retryAfterShouldBeParsedAsSecondsOrDate() {
-        assertEquals(Duration.ofSeconds(120), HttpErrors.parseRetryAfter("120"));
-        Duration d = HttpErrors.parseRetryAfter(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
-                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(30)));
-        assertTrue(d.compareTo(Duration.ofSeconds(25)) > 0 && d.compareTo(Duration.ofSeconds(31)) <= 0, String.valueOf(d));
-        assertEquals(null, HttpErrors.parseRetryAfter("soon"));
     }
 }

@@ -1,0 +1,52 @@
+package org.astrocloud.s3;
+
+import java.util.regex.Pattern;
+
+/**
+ * Glob patterns over S3 keys: {@code *} matches within one path segment, {@code **} across
+ * segments, {@code ?} one character, {@code [abc]} a class; everything else is literal.
+ */
+final class Glob {
+    private Glob() {
+    }
+
+    /** The index of the first wildcard in {@code key}, or -1. */
+    static int firstWildcard(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c == '*' || c == '?' || c == '[') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static Pattern toRegex(String glob) {
+        StringBuilder re = new StringBuilder();
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (c == '*') {
+                if (i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+                    re.append(".*");
+                    i++;
+                } else {
+                    re.append("[^/]*");
+                }
+            } else if (c == '?') {
+                re.append("[^/]");
+            } else if (c == '[') {
+                int end = glob.indexOf(']', i + 1);
+                if (end < 0) {
+                    re.append("\\[");
+                } else {
+                    String cls = glob.substring(i + 1, end).replace("\\", "\\\\").replace("[", "\\[");
+                    re.append('[').append(cls.startsWith("!") ? "^" + cls.substring(1) : cls).append(']');
+                    i = end;
+                }
+            } else {
+                re.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(re.toString());
+    }
+}

@@ -1,0 +1,96 @@
+package org.astrocloud.s3;
+
+import java.net.URI;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.astrocloud.fits.ObjectNotFoundException;
+import org.astrocloud.fits.spi.ByteRangeSource;
+import org.astrocloud.fits.spi.ByteRangeSourceProvider;
+import org.astrocloud.fits.spi.RetryPolicy;
+import org.astrocloud.fits.spi.SourceOptions;
+import reactor.core.publisher.Flux;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.RequestPayer;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * Reads {@code s3://bucket/key} and AWS's S3 https URLs (path style and virtual-hosted) with
+ * ranged GetObject calls on the AWS SDK v2 {@code S3AsyncClient}; lists prefixes and globs.
+ * Registered with {@link java.util.ServiceLoader}. For AWS https URLs it is more specific than the
+ * plain HTTP source, so those go through S3 (signing, requester pays); other https URLs stay with
+ * the HTTP source. Settings are {@link S3Options}.
+ *
+ * <pre>{@code
+ * FitsScanner scanner = FitsScanner.create().option(S3Options.CREDENTIALS, S3Credentials.ANONYMOUS);
+ * scanner.scanAll(scanner.expand(URI.create("s3://stpubdata/tess/public/mast/tess-s0022-*-cube.fits")))
+ *        .subscribe(r -> System.out.println(r.uri() + " " + r.headers().size() + " HDUs"));
+ * }</pre>
+ */
+public final class S3ByteRangeSourceProvider implements ByteRangeSourceProvider {
+
+    /** Called by {@link java.util.ServiceLoader}. */
+    public S3ByteRangeSourceProvider() {
+    }
+
+    @Override
+    public Set<String> schemes() {
+        return Set.of("s3");
+    }
+
+    @Override
+    public int specificity(URI uri) {
+        if (S3Location.parse(uri).isEmpty()) {
+            return 0;
+        }
+        return "s3".equalsIgnoreCase(uri.getScheme()) ? 1 : 10;
+    }
+
+    @Override
+    public ByteRangeSource open(URI uri, SourceOptions options) {
+        S3Location location = S3Location.parse(uri)
+                .orElseThrow(() -> new IllegalArgumentException("not an S3 URI: s3://bucket/key or an AWS S3 https URL"));
+        if (location.key().isEmpty()) {
+            throw new IllegalArgumentException("an S3 object URI needs a key after the bucket");
+        }
+        return new S3ByteRangeSource(uri, location, S3Clients.get(S3ClientConfig.from(options, location.region())),
+                options.get(S3Options.REQUESTER_PAYS).orElse(false), RetryPolicy.from(options));
+    }
+
+    /**
+     * Lists {@code s3://bucket/prefix/} (every object under it) and globs in the key
+     * ({@code *} within a segment, {@code **} across, {@code ?}, {@code [...]}); any other URI is
+     * itself. Pages of 1,000 keys are fetched only as URIs are requested.
+     */
+    @Override
+    public Flux<URI> expand(URI uri, SourceOptions options) {
+        S3Location location = S3Location.parse(uri).orElse(null);
+        if (location == null) {
+            return Flux.just(uri);
+        }
+        String key = location.key();
+        int wildcard = Glob.firstWildcard(key);
+        if (wildcard < 0 && !key.isEmpty() && !key.endsWith("/")) {
+            return Flux.just(uri);
+        }
+        String prefix = wildcard < 0 ? key : key.substring(0, wildcard);
+        Pattern pattern = wildcard < 0 ? null : Glob.toRegex(key);
+        boolean requesterPays = options.get(S3Options.REQUESTER_PAYS).orElse(false);
+        ListObjectsV2Request.Builder request = ListObjectsV2Request.builder().bucket(location.bucket()).prefix(prefix);
+        if (requesterPays) {
+            request.requestPayer(RequestPayer.REQUESTER);
+        }
+        ListObjectsV2Request built = request.build();
+        return S3Clients.get(S3ClientConfig.from(options, location.region()))
+                .flatMapMany(c -> Flux.from(c.sdk().listObjectsV2Paginator(built).contents())
+                        .onErrorMap(e -> S3Errors.translate(e, uri, -1, c.anonymous(), requesterPays)))
+                .map(S3Object::key)
+                .filter(k -> !k.endsWith("/") && (pattern == null || pattern.matcher(k).matches()))
+                .map(location::withKey)
+                .switchIfEmpty(Flux.error(() -> new ObjectNotFoundException("no object matches", uri, -1)));
+    }
+
+    /** Closes the shared S3 clients (their connections and event loop); later scans build new ones. */
+    public static void closeClients() {
+        S3Clients.closeAll();
+    }
+}

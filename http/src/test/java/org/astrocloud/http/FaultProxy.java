@@ -25,34 +25,34 @@ import reactor.netty.resources.ConnectionProvider;
  * chosen by the request's number (0, 1, 2, ...): delay, an error status, a connection reset, a
  * truncated or stalled body, a redirect. Records what it received.
  */
-final class FaultProxy implements AutoCloseable {
+public final class FaultProxy implements AutoCloseable {
 
     /** What to do with one request. */
-    record Action(Duration delay, int status, Map<String, String> headers, boolean resetConnection, long truncateAfter,
+    public record Action(Duration delay, int status, Map<String, String> headers, boolean resetConnection, long truncateAfter,
                   Duration stallBody) {
-        static final Action FORWARD = new Action(Duration.ZERO, 0, Map.of(), false, -1, Duration.ZERO);
+        public static final Action FORWARD = new Action(Duration.ZERO, 0, Map.of(), false, -1, Duration.ZERO);
 
-        static Action delay(Duration d) {
+        public static Action delay(Duration d) {
             return new Action(d, 0, Map.of(), false, -1, Duration.ZERO);
         }
 
-        static Action status(int code, Map<String, String> headers) {
+        public static Action status(int code, Map<String, String> headers) {
             return new Action(Duration.ZERO, code, headers, false, -1, Duration.ZERO);
         }
 
-        static Action reset() {
+        public static Action reset() {
             return new Action(Duration.ZERO, 0, Map.of(), true, -1, Duration.ZERO);
         }
 
-        static Action truncateAfter(long bytes) {
+        public static Action truncateAfter(long bytes) {
             return new Action(Duration.ZERO, 0, Map.of(), false, bytes, Duration.ZERO);
         }
 
-        static Action stallBody(Duration d) {
+        public static Action stallBody(Duration d) {
             return new Action(Duration.ZERO, 0, Map.of(), false, -1, d);
         }
 
-        static Action redirect(int code, String location) {
+        public static Action redirect(int code, String location) {
             return status(code, Map.of("Location", location));
         }
     }
@@ -63,7 +63,7 @@ final class FaultProxy implements AutoCloseable {
     private final AtomicInteger count = new AtomicInteger();
     private final List<RangeFileServer.Request> received = new CopyOnWriteArrayList<>();
 
-    FaultProxy(String upstream, IntFunction<Action> policy) {
+    public FaultProxy(String upstream, IntFunction<Action> policy) {
         HttpClient client = HttpClient.create(pool).baseUrl(upstream);
         server = HttpServer.create().host("127.0.0.1").port(0).handle((req, res) -> {
             received.add(new RangeFileServer.Request(req.uri(), req.requestHeaders().get(HttpHeaderNames.RANGE),
@@ -86,9 +86,10 @@ final class FaultProxy implements AutoCloseable {
             a.headers().forEach(res::header);
             return res.status(a.status()).send();
         }
+        // the Host header goes upstream unchanged: SigV4 signs it
         return client.headers(h -> req.requestHeaders().forEach(e -> {
-                    if (!e.getKey().equalsIgnoreCase("connection") && !e.getKey().equalsIgnoreCase("host")) {
-                        h.add(e.getKey(), e.getValue());
+                    if (!e.getKey().equalsIgnoreCase("connection")) {
+                        h.set(e.getKey(), e.getValue());
                     }
                 }))
                 .get().uri(req.uri())
@@ -126,16 +127,16 @@ final class FaultProxy implements AutoCloseable {
                 .then();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.port() + "/" + path;
     }
 
-    int port() {
+    public int port() {
         return server.port();
     }
 
     /** Requests the proxy received, in order. */
-    List<RangeFileServer.Request> received() {
+    public List<RangeFileServer.Request> received() {
         return List.copyOf(received);
     }
 

@@ -40,7 +40,10 @@ public final class HttpOptions {
      * used as the whole object; anything larger is cancelled at once. Default 4 MiB.
      */
     public static final SourceOption<Long> SMALL_OBJECT_LIMIT = SourceOption.of("http.smallObjectLimit", Long.class);
-    /** Connections open at once to one host. Default: the scan's concurrency. */
+    /**
+     * Connections open at once to one host. Default: the scan's concurrency, at most 64 (polite to
+     * public archives); raise it for your own servers.
+     */
     public static final SourceOption<Integer> MAX_CONNECTIONS_PER_HOST = SourceOption.of("http.maxConnectionsPerHost", Integer.class);
     /** Redirects followed for one request. Default 5. */
     public static final SourceOption<Integer> MAX_REDIRECTS = SourceOption.of("http.maxRedirects", Integer.class);

@@ -24,7 +24,8 @@ record HttpSettings(Transport transport, String bearerToken, String basicAuth, R
         Transport transport = new Transport(
                 o.get(HttpOptions.CONNECT_TIMEOUT).orElse(Duration.ofSeconds(10)),
                 o.get(HttpOptions.READ_TIMEOUT).orElse(Duration.ofSeconds(30)),
-                positive(o.get(HttpOptions.MAX_CONNECTIONS_PER_HOST).orElse(concurrency), "max connections per host"),
+                positive(o.get(HttpOptions.MAX_CONNECTIONS_PER_HOST).orElse(Math.min(concurrency, DEFAULT_CONNECTIONS)),
+                        "max connections per host"),
                 o.get(HttpOptions.HTTP2).orElse(true),
                 o.get(HttpOptions.TRUST_ALL_CERTIFICATES).orElse(false));
         return new HttpSettings(transport,

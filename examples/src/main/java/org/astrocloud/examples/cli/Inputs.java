@@ -4,7 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
-/** Turns a command-line argument into a URI: URIs with a scheme stay as they are, anything else is a local path. */
+/** Turns a command-line argument into a URI: URIs with a scheme stay as they are, anything else is a local path ({@code file:/abs/path}). */
 final class Inputs {
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:.*");
 
@@ -15,6 +15,6 @@ final class Inputs {
         if (SCHEME.matcher(argument).matches()) {
             return URI.create(argument);
         }
-        return Path.of(argument).toAbsolutePath().normalize().toUri();
+        return Path.of(argument).toAbsolutePath().normalize().toFile().toURI();
     }
 }

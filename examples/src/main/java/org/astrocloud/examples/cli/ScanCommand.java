@@ -45,6 +45,10 @@ final class ScanCommand implements Callable<Integer> {
             description = "Send this header with http(s) requests to the hosts of the given URIs, never after a redirect to another host (repeatable).")
     List<String> headers = List.of();
 
+    @Option(names = "--max-connections-per-host", paramLabel = "N",
+            description = "HTTP connections open at once to one host (default: --concurrency, at most 64).")
+    Integer maxConnectionsPerHost;
+
     @CommandLine.Mixin
     S3Flags s3 = new S3Flags();
 
@@ -61,6 +65,9 @@ final class ScanCommand implements Callable<Integer> {
         FitsScanner scanner = FitsScanner.create().concurrency(concurrency).readAhead(readAhead).rootMap(roots);
         scanner = HttpFlags.apply(scanner, headers, bearerTokenEnv, System.getenv(), spec.commandLine());
         scanner = s3.apply(scanner);
+        if (maxConnectionsPerHost != null) {
+            scanner = scanner.option(org.astrocloud.http.HttpOptions.MAX_CONNECTIONS_PER_HOST, maxConnectionsPerHost);
+        }
         FitsScanner configured = scanner;
         List<URI> uris = inputs.stream().map(Inputs::toUri).toList();
         JsonLines out = new JsonLines(spec.commandLine().getOut(), cards, stats);

@@ -23,7 +23,7 @@ import java.util.stream.LongStream;
  * <pre>{@code
  * FitsScanner.create().scan(URI.create("file:/data/tess-s0022-1-1-cube.fits"))
  *     .filter(h -> h.kind() == HduKind.IMAGE)
- *     .subscribe(h -> System.out.println(h.naxis() + " at " + h.dataOffset()));
+ *     .subscribe(h -> log.info("{} at {}", h.naxis(), h.dataOffset()));
  * }</pre>
  */
 public final class FitsHeader {

@@ -29,11 +29,11 @@ import reactor.core.publisher.Mono;
  *
  * // one file
  * scanner.scan(URI.create("file:/data/tess-s0022-1-1-cube.fits"))
- *        .subscribe(h -> System.out.println(h.index() + " " + h.kind() + " " + h.naxis()));
+ *        .subscribe(h -> log.info("HDU {} {} {}", h.index(), h.kind(), h.naxis()));
  *
  * // many files, one result per file as each completes; a failing file does not stop the others
  * scanner.scanAll(Flux.just(uri1, uri2, uri3))
- *        .subscribe(r -> System.out.println(r.uri() + " ok=" + r.isOk() + " hdus=" + r.headers().size()));
+ *        .subscribe(r -> log.info("{} ok={} hdus={}", r.uri(), r.isOk(), r.headers().size()));
  * }</pre>
  *
  * <p>Headers and results are signalled on the source's I/O threads; do not block in subscribers.

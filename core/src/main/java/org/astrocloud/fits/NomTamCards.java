@@ -179,7 +179,7 @@ final class NomTamCards {
         try {
             FitsFactory.setUseHierarch(true);
             FitsFactory.setLongStringsEnabled(true);
-            return work.get();
+            return work.get(); // non-blocking: a Supplier run in place
         } finally {
             FitsFactory.useThreadLocalSettings(false);
         }

@@ -61,7 +61,7 @@ final class HttpByteRangeSource implements ByteRangeSource {
     @Override
     public Mono<RangeBytes> read(ByteRange range) {
         return Mono.defer(() -> {
-            ByteBuffer whole = wholeObject.get();
+            ByteBuffer whole = wholeObject.get(); // non-blocking: an AtomicReference
             if (whole != null) {
                 return Mono.just(slice(whole, range));
             }

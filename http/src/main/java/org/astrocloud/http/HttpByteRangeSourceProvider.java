@@ -15,7 +15,7 @@ import org.astrocloud.fits.spi.SourceOptions;
  * FitsScanner.create()
  *     .option(HttpOptions.BEARER_TOKEN, token)
  *     .scan(URI.create("https://archive.example.org/tess-s0022-4-4-cube.fits"))
- *     .subscribe(h -> System.out.println(h.index() + " " + h.kind()));
+ *     .subscribe(h -> log.info("HDU {} {}", h.index(), h.kind()));
  * }</pre>
  */
 public final class HttpByteRangeSourceProvider implements ByteRangeSourceProvider {

@@ -40,7 +40,8 @@ final class Glob {
                     re.append("\\[");
                 } else {
                     String cls = glob.substring(i + 1, end).replace("\\", "\\\\").replace("[", "\\[");
-                    re.append('[').append(cls.startsWith("!") ? "^" + cls.substring(1) : cls).append(']');
+                    // a negated class stays inside one segment, like ? and *
+                    re.append('[').append(cls.startsWith("!") ? "^/" + cls.substring(1) : cls).append(']');
                     i = end;
                 }
             } else {

@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * <pre>{@code
  * FitsScanner scanner = FitsScanner.create().option(S3Options.CREDENTIALS, S3Credentials.ANONYMOUS);
  * scanner.scanAll(scanner.expand(URI.create("s3://stpubdata/tess/public/mast/tess-s0022-*-cube.fits")))
- *        .subscribe(r -> System.out.println(r.uri() + " " + r.headers().size() + " HDUs"));
+ *        .subscribe(r -> log.info("{}: {} HDUs", r.uri(), r.headers().size()));
  * }</pre>
  */
 public final class S3ByteRangeSourceProvider implements ByteRangeSourceProvider {

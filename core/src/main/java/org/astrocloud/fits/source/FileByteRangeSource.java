@@ -114,7 +114,7 @@ final class FileByteRangeSource implements ByteRangeSource {
     public Mono<Void> close() {
         return Mono.fromRunnable(() -> {
             if (closed.compareAndSet(false, true)) {
-                AsynchronousFileChannel ch = channel.get();
+                AsynchronousFileChannel ch = channel.get(); // non-blocking: an AtomicReference
                 if (ch != null) {
                     closeQuietly(ch);
                 }

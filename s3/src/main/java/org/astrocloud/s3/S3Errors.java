@@ -27,8 +27,11 @@ final class S3Errors {
 
     static Throwable translate(Throwable e, URI uri, long offset, boolean anonymous, boolean requesterPays) {
         Throwable t = unwrap(e);
-        if (t instanceof AstroCloudException) {
-            return t;
+        // the response transformer's own verdicts reach us wrapped by the SDK (SdkClientException)
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof AstroCloudException) {
+                return c;
+            }
         }
         if (t instanceof S3Exception s3) {
             String code = s3.awsErrorDetails() == null ? null : s3.awsErrorDetails().errorCode();

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.astrocloud.fits.testkit.FitsBytes;
 import org.astrocloud.http.RangeFileServer;
+import org.astrocloud.s3.S3ProxyServer;
 import org.astrocloud.testdata.TessFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -165,5 +166,30 @@ class FitsScanCommandTest {
         Run run = run("scan", "--bearer-token-env", "ASTRO_CLOUD_SURELY_UNSET_VARIABLE", "http://127.0.0.1:1/x.fits");
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("ASTRO_CLOUD_SURELY_UNSET_VARIABLE is not set"), run.err());
+    }
+
+    @Test
+    void scanOfAnS3GlobShouldListAndWalkEachCubeInTwoGets() throws Exception {
+        try (S3ProxyServer s3 = S3ProxyServer.filesystem(Files.createDirectories(dir.resolve("s3"))).anonymous().start()) {
+            for (int ccd = 1; ccd <= 3; ccd++) {
+                TessFiles.writeCube(s3.placeFile("tess", "tess-s0022-4-" + ccd + "-cube.fits"), 22, 4, ccd, 1248);
+            }
+            Files.writeString(s3.placeFile("tess", "readme.txt"), "not a cube");
+
+            Run run = run("scan", "--stats", "--anonymous", "--endpoint", s3.endpoint().toString(),
+                    "s3://tess/tess-s0022-4-?-cube.fits");
+
+            assertEquals(0, run.exit(), run.err() + run.out());
+            List<JsonNode> files = run.ofType("file");
+            assertEquals(3, files.size(), run.out());
+            for (JsonNode file : files) {
+                assertEquals(2, file.get("requests").asInt());
+                assertEquals(44_316_717_120L, file.get("size").asLong());
+                assertTrue(file.get("uri").asText().startsWith("s3://tess/tess-s0022-4-"));
+            }
+            assertEquals(9, run.ofType("hdu").size());
+        } finally {
+            org.astrocloud.s3.S3ByteRangeSourceProvider.closeClients();
+        }
     }
 }

@@ -7,29 +7,40 @@ import org.astrocloud.fits.spi.SourceOptions;
 import org.astrocloud.fits.testkit.ByteRangeSourceContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The source contract against s3proxy with SigV4: objects uploaded through the helper's client,
- * read with keys from the AWS default chain (system properties).
+ * read with keys from the AWS default chain (system properties). {@link S3AnonymousContractTest}
+ * runs the same contract without authentication.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class S3ContractTest implements ByteRangeSourceContract {
-    private static final String BUCKET = "contract";
+    private S3ProxyServer server;
+    private SourceOptions options;
 
-    static S3ProxyServer server;
-    static SourceOptions options;
+    /** The server to run against. */
+    S3ProxyServer startServer() {
+        S3TestSupport.useServerKeys();
+        return S3ProxyServer.inMemory().start();
+    }
+
+    /** How the source signs. */
+    S3Credentials credentials() {
+        return S3Credentials.DEFAULT_CHAIN;
+    }
 
     @BeforeAll
-    static void start() {
-        S3TestSupport.useServerKeys();
-        server = S3ProxyServer.inMemory().start();
-        server.createBucket(BUCKET);
+    void start() {
+        server = startServer();
+        server.createBucket("contract");
         options = SourceOptions.empty()
                 .with(S3Options.ENDPOINT, server.endpoint())
-                .with(S3Options.CREDENTIALS, S3Credentials.DEFAULT_CHAIN);
+                .with(S3Options.CREDENTIALS, credentials());
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         S3ByteRangeSourceProvider.closeClients();
         if (server != null) {
             server.close();
@@ -38,7 +49,7 @@ class S3ContractTest implements ByteRangeSourceContract {
 
     @Override
     public ByteRangeSource sourceFor(String name, byte[] content) {
-        server.put(BUCKET, name, content);
-        return ByteRangeSources.open(URI.create("s3://" + BUCKET + "/" + name), options);
+        server.put("contract", name, content);
+        return ByteRangeSources.open(URI.create("s3://contract/" + name), options);
     }
 }

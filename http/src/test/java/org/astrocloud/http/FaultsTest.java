@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.astrocloud.testservers.RangeFileServer;
+import org.astrocloud.testservers.FaultProxy;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;

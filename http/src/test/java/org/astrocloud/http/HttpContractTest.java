@@ -1,5 +1,6 @@
 package org.astrocloud.http;
 
+import org.astrocloud.testservers.RangeFileServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.net.URI;

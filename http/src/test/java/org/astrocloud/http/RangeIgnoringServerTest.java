@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.astrocloud.testservers.RangeFileServer;
 import java.io.RandomAccessFile;
 import java.net.URI;
 import java.nio.file.Files;

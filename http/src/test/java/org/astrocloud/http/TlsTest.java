@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.astrocloud.testservers.RangeFileServer;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;

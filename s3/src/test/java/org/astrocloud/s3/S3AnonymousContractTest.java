@@ -1,5 +1,7 @@
 package org.astrocloud.s3;
 
+import org.astrocloud.testservers.S3ProxyServer;
+
 /** The source contract against s3proxy without authentication, read with unsigned requests (a public bucket). */
 class S3AnonymousContractTest extends S3ContractTest {
     @Override

@@ -1,5 +1,6 @@
 package org.astrocloud.s3;
 
+import org.astrocloud.testservers.S3ProxyServer;
 import java.net.URI;
 import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.ByteRangeSources;

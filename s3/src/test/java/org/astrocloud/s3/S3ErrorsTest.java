@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.astrocloud.testservers.S3ProxyServer;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.net.URI;
@@ -28,8 +29,8 @@ import org.astrocloud.fits.spi.ByteRangeSources;
 import org.astrocloud.fits.spi.RangeBytes;
 import org.astrocloud.fits.spi.SourceOptions;
 import org.astrocloud.fits.testkit.ByteRangeSourceContract;
-import org.astrocloud.http.FaultProxy;
-import org.astrocloud.http.RangeFileServer;
+import org.astrocloud.testservers.FaultProxy;
+import org.astrocloud.testservers.RangeFileServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

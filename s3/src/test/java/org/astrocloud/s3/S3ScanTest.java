@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.astrocloud.testservers.FaultProxy;
+import org.astrocloud.testservers.S3ProxyServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -21,7 +23,6 @@ import org.astrocloud.fits.FitsHeader;
 import org.astrocloud.fits.FitsScanner;
 import org.astrocloud.fits.ObjectNotFoundException;
 import org.astrocloud.fits.ScanResult;
-import org.astrocloud.http.FaultProxy;
 import org.astrocloud.testdata.TessFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,6 @@
 package org.astrocloud.s3;
 
+import org.astrocloud.testservers.S3ProxyServer;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import org.astrocloud.fits.spi.RangeBytes;

@@ -3,6 +3,8 @@ package org.astrocloud.examples.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.astrocloud.testservers.RangeFileServer;
+import org.astrocloud.testservers.S3ProxyServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
@@ -13,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.astrocloud.fits.testkit.FitsBytes;
-import org.astrocloud.http.RangeFileServer;
-import org.astrocloud.s3.S3ProxyServer;
 import org.astrocloud.testdata.TessFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package org.astrocloud.http;
+package org.astrocloud.testservers;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelOption;

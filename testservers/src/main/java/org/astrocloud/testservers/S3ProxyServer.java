@@ -1,4 +1,4 @@
-package org.astrocloud.s3;
+package org.astrocloud.testservers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

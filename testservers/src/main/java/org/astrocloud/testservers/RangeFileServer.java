@@ -1,4 +1,4 @@
-package org.astrocloud.http;
+package org.astrocloud.testservers;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;

@@ -121,7 +121,8 @@ class FitsScanCommandTest {
         assertEquals(0, exit, out.toString());
         String text = out.toString();
         assertEquals(16, text.lines().filter(l -> l.matches("tess-s0022-\\d-\\d-cube\\.fits .*")).count(), text);
-        assertTrue(text.contains("20 files, 0.71 TB described by"), text);
+        assertTrue(text.contains("20 files (16 cubes of 44.3 GB), 0.71 TB described by"), text);
+        assertEquals(8, text.lines().filter(l -> l.matches("tess-s0022-[34]-\\d-cube\\.fits +s3 .*")).count(), text);
         assertTrue(text.contains("in 40 requests"), text);
     }
 

@@ -89,13 +89,18 @@ final class FileByteRangeSource implements ByteRangeSource {
                 if (cancelled.get()) {
                     return;
                 }
-                if (n >= 0 && target.hasRemaining()) {
-                    o.channel().read(target, start + target.position(), null, this);
-                    return;
+                try {
+                    if (n >= 0 && target.hasRemaining()) {
+                        o.channel().read(target, start + target.position(), null, this);
+                        return;
+                    }
+                    target.flip();
+                    stats.recordRequest(target.remaining());
+                    sink.success(RangeBytes.of(start, target, o.size()));
+                } catch (RuntimeException | Error e) {
+                    // never lose a signal: whatever goes wrong here ends the read
+                    sink.error(e instanceof RuntimeException ? e : new PermanentSourceException("read failed: " + e, uri, start, e));
                 }
-                target.flip();
-                stats.recordRequest(target.remaining());
-                sink.success(RangeBytes.of(start, target, o.size()));
             }
 
             @Override

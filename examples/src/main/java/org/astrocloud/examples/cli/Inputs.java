@@ -1,7 +1,16 @@
 package org.astrocloud.examples.cli;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 import java.util.regex.Pattern;
 
 /** Turns a command-line argument into a URI: URIs with a scheme stay as they are, anything else is a local path ({@code file:/abs/path}). */
@@ -9,6 +18,44 @@ final class Inputs {
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:.*");
 
     private Inputs() {
+    }
+
+    /**
+     * The URIs named by the arguments, in order: {@code -} reads one per line from {@code stdin},
+     * {@code @FILE} one per line from FILE (blank lines and {@code #} comments skipped), anything
+     * else is one URI or path. Files and stdin are read on a bounded-elastic thread as needed.
+     */
+    static Flux<URI> arguments(List<String> arguments, Supplier<BufferedReader> stdin) {
+        return Flux.fromIterable(arguments).concatMap(a -> {
+            if (a.equals("-")) {
+                return lines(stdin);
+            }
+            if (a.startsWith("@") && a.length() > 1) {
+                Path list = Path.of(a.substring(1));
+                return lines(() -> {
+                    try {
+                        return Files.newBufferedReader(list, StandardCharsets.UTF_8);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot read the list " + list + ": " + e.getMessage(), e);
+                    }
+                });
+            }
+            return Flux.just(toUri(a));
+        });
+    }
+
+    private static Flux<URI> lines(Supplier<BufferedReader> reader) {
+        return Flux.using(reader::get, r -> Flux.fromStream(r.lines()), r -> {
+                    try {
+                        r.close();
+                    } catch (IOException ignored) {
+                        // nothing was written; nothing to lose
+                    }
+                })
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .map(Inputs::toUri)
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     static URI toUri(String argument) {

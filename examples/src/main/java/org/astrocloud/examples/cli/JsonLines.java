@@ -21,7 +21,7 @@ import org.astrocloud.fits.ScanResult;
  * {@code "hdu"} per header, {@code "error"} when a file failed, {@code "file"} (with
  * {@code --stats}) after each file. Thread-safe: one result's lines are never interleaved with another's.
  */
-final class JsonLines {
+final class JsonLines implements ResultWriter {
     private static final Set<String> ALWAYS_ARRAYS = Set.of("COMMENT", "HISTORY", "");
 
     private final JsonGenerator json;
@@ -40,7 +40,8 @@ final class JsonLines {
     }
 
     /** Writes every line of one file's result and flushes. */
-    synchronized void write(ScanResult result) {
+    @Override
+    public synchronized void write(ScanResult result) {
         try {
             for (FitsHeader h : result.headers()) {
                 hdu(result, h);

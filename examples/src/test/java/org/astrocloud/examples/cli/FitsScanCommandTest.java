@@ -193,4 +193,52 @@ class FitsScanCommandTest {
             org.astrocloud.s3.S3ByteRangeSourceProvider.closeClients();
         }
     }
+
+    @Test
+    void checkpointShouldSkipFilesAnEarlierRunFinished() throws Exception {
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            all.add(TessFiles.writeFfi(dir.resolve("ffi-" + i + ".fits"), 1, 1, TessFiles.FfiVariant.STANDARD).toString());
+        }
+        Path list = Files.write(dir.resolve("list.txt"), all);
+        Path checkpoint = dir.resolve("done.txt");
+        Path out = dir.resolve("out.jsonl");
+        // an earlier run finished the first four, then was killed
+        Files.write(checkpoint, all.subList(0, 4).stream().map(p -> Path.of(p).toFile().toURI().toString()).toList());
+
+        Run run = run("scan", "--stats", "--checkpoint", checkpoint.toString(), "--out", out.toString(), "@" + list);
+
+        assertEquals(0, run.exit(), run.err());
+        List<String> written = Files.readAllLines(out).stream().filter(l -> l.contains("\"type\":\"file\"")).toList();
+        assertEquals(6, written.size(), "only the six unfinished files are scanned");
+        assertEquals(10, Files.readAllLines(checkpoint).size());
+        assertTrue(run.err().contains("6 files: 6 ok, 0 failed (4 skipped, done by an earlier run)"), run.err());
+        Run again = run("scan", "--checkpoint", checkpoint.toString(), "--out", out.toString(), "@" + list);
+        assertTrue(again.err().contains("0 files: 0 ok, 0 failed (10 skipped"), again.err());
+    }
+
+    @Test
+    void csvWithKeywordsShouldHaveOneRowPerHdu() throws Exception {
+        Path cube = TessFiles.writeCube(dir.resolve("cube.fits"), 22, 3, 2, 1248);
+
+        Run run = run("scan", "--format", "csv", "--keywords", "SECTOR,CAMERA,NAXIS2", cube.toString());
+
+        List<String> lines = run.out().lines().toList();
+        assertEquals("uri,hdu,kind,headerOffset,dataOffset,dataSize,naxis,SECTOR,CAMERA,NAXIS2,error", lines.get(0));
+        assertEquals(4, lines.size());
+        assertTrue(lines.get(1).endsWith(",0,PRIMARY,0,2880,0,,22,3,,"), lines.get(1));
+        assertTrue(lines.get(2).endsWith(",1,IMAGE,2880,5760,44315062272,2x1248x2136x2078,,,1248,"), lines.get(2));
+        assertTrue(run.err().contains("1 files: 1 ok, 0 failed; 3 HDUs"), run.err());
+        assertTrue(run.err().contains("downloading the files whole USD 3.99"), run.err());
+    }
+
+    @Test
+    void failFastShouldStopAtTheFirstFailure() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.fits"), "not FITS");
+        Run run = run("scan", "--fail-fast", "--concurrency", "1", "--stats", bad.toString(),
+                TessFiles.writeFfi(dir.resolve("good.fits"), 1, 1, TessFiles.FfiVariant.STANDARD).toString());
+        assertEquals(1, run.exit());
+        assertEquals(1, run.ofType("file").size(), run.out());
+        assertEquals("NotFitsException", run.ofType("error").get(0).get("error").asText());
+    }
 }

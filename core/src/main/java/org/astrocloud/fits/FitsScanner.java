@@ -1,12 +1,9 @@
 package org.astrocloud.fits;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalLong;
 import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.ByteRangeSources;
 import org.astrocloud.fits.spi.SourceOption;
@@ -37,6 +34,11 @@ import reactor.core.publisher.Mono;
  * }</pre>
  *
  * <p>Headers and results are signalled on the source's I/O threads; do not block in subscribers.
+ *
+ * <p>Optionally a scanner counts what it does, per file, in Micrometer ({@link #metrics}) and in
+ * {@link ScanTotals} ({@link #totals}); both are fed from the same per-file figures that
+ * {@link ScanResult} reports. Without them nothing is counted and Micrometer need not be on the
+ * class path.
  */
 public final class FitsScanner {
     /** The default first read: 64 KiB, enough for the primary and first extension headers of most files. */
@@ -53,9 +55,10 @@ public final class FitsScanner {
     private final HeaderTransform transform;
     private final SourceOptions options;
     private final ByteRangeSources sources;
+    private final ScanHooks hooks;
 
     private FitsScanner(int readAhead, int maxHeaderSize, int concurrency, RootMap rootMap,
-                        HeaderTransform transform, SourceOptions options, ByteRangeSources sources) {
+                        HeaderTransform transform, SourceOptions options, ByteRangeSources sources, ScanHooks hooks) {
         this.readAhead = readAhead;
         this.maxHeaderSize = maxHeaderSize;
         this.concurrency = concurrency;
@@ -63,12 +66,13 @@ public final class FitsScanner {
         this.transform = transform;
         this.options = options;
         this.sources = sources;
+        this.hooks = hooks;
     }
 
     /** A scanner with the defaults and every source provider on the class path. */
     public static FitsScanner create() {
         return new FitsScanner(DEFAULT_READ_AHEAD, DEFAULT_MAX_HEADER_SIZE, DEFAULT_CONCURRENCY,
-                RootMap.empty(), HeaderTransform.identity(), SourceOptions.empty(), null);
+                RootMap.empty(), HeaderTransform.identity(), SourceOptions.empty(), null, ScanHooks.NONE);
     }
 
     /** A copy that reads {@code bytes} at once when a header is not yet buffered (at least 2880). */
@@ -76,7 +80,7 @@ public final class FitsScanner {
         if (bytes < FitsBlocks.BLOCK_SIZE) {
             throw new IllegalArgumentException("read-ahead must be at least 2880 bytes: " + bytes);
         }
-        return new FitsScanner(bytes, maxHeaderSize, concurrency, rootMap, transform, options, sources);
+        return new FitsScanner(bytes, maxHeaderSize, concurrency, rootMap, transform, options, sources, hooks);
     }
 
     /** A copy that fails a header larger than {@code bytes} (at least 2880) with {@link HeaderTooLargeException}. */
@@ -84,7 +88,7 @@ public final class FitsScanner {
         if (bytes < FitsBlocks.BLOCK_SIZE) {
             throw new IllegalArgumentException("the maximum header size must be at least 2880 bytes: " + bytes);
         }
-        return new FitsScanner(readAhead, bytes, concurrency, rootMap, transform, options, sources);
+        return new FitsScanner(readAhead, bytes, concurrency, rootMap, transform, options, sources, hooks);
     }
 
     /** A copy that scans at most {@code files} files at once in {@link #scanAll}. */
@@ -92,31 +96,84 @@ public final class FitsScanner {
         if (files < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1: " + files);
         }
-        return new FitsScanner(readAhead, maxHeaderSize, files, rootMap, transform, options, sources);
+        return new FitsScanner(readAhead, maxHeaderSize, files, rootMap, transform, options, sources, hooks);
     }
 
     /** A copy that rewrites URIs with {@code map} before opening them. */
     public FitsScanner rootMap(RootMap map) {
         return new FitsScanner(readAhead, maxHeaderSize, concurrency, Objects.requireNonNull(map, "map"),
-                transform, options, sources);
+                transform, options, sources, hooks);
     }
 
     /** A copy that applies {@code next} to every header, after the transforms already set. */
     public FitsScanner transform(HeaderTransform next) {
         return new FitsScanner(readAhead, maxHeaderSize, concurrency, rootMap, transform.andThen(next), options,
-                sources);
+                sources, hooks);
     }
 
     /** A copy that passes {@code option} = {@code value} to the sources it opens. */
     public <T> FitsScanner option(SourceOption<T> option, T value) {
         return new FitsScanner(readAhead, maxHeaderSize, concurrency, rootMap, transform,
-                options.with(option, value), sources);
+                options.with(option, value), sources, hooks);
     }
 
     /** A copy that opens sources with these providers instead of those on the class path. */
     public FitsScanner sources(ByteRangeSources registry) {
         return new FitsScanner(readAhead, maxHeaderSize, concurrency, rootMap, transform, options,
-                Objects.requireNonNull(registry, "registry"));
+                Objects.requireNonNull(registry, "registry"), hooks);
+    }
+
+    /**
+     * A copy that records metrics in {@code meterRegistry}, a Micrometer
+     * {@code io.micrometer.core.instrument.MeterRegistry}, replacing any registry set before.
+     *
+     * <p>Counters, each tagged {@code scheme} ({@code file}, {@code http}, {@code https},
+     * {@code s3}, ... as in the URI read, after the {@link RootMap}):
+     * {@code astrocloud.requests}, {@code astrocloud.bytes.read}, {@code astrocloud.retries}
+     * (taken from the source's {@link org.astrocloud.fits.spi.ReadStats} when the file's scan ends),
+     * {@code astrocloud.hdus} (headers emitted), and {@code astrocloud.files}, also tagged
+     * {@code outcome}: {@code ok}, {@code cancelled} or the error's simple class name
+     * ({@code ObjectNotFoundException}). A timer {@code astrocloud.read.latency}, tagged
+     * {@code scheme} and {@code outcome} ({@code ok}, {@code cancelled} or the error's simple class
+     * name), times each range read from subscription to its end; retries within a read are part of
+     * that read. Every file counts once, whether scanned by {@link #scan(URI)},
+     * {@link #scan(ByteRangeSource)} (only the reads of that scan), {@link #scanFile} or
+     * {@link #scanAll}. Recording happens on the thread that ends a read or a file and never blocks.
+     *
+     * <p>The parameter is typed {@code Object} so that this class names no Micrometer type:
+     * Micrometer is an optional dependency, and without it core loads, scans and can be inspected
+     * by reflection as usual; only this method then fails.
+     *
+     * <pre>{@code
+     * MeterRegistry registry = new SimpleMeterRegistry();
+     * FitsScanner scanner = FitsScanner.create().metrics(registry);
+     * scanner.scanAll(uris).subscribe();
+     * // later: registry.get("astrocloud.requests").tag("scheme", "s3").counter().count()
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if {@code meterRegistry} is not a Micrometer {@code MeterRegistry}
+     * @throws IllegalStateException if Micrometer ({@code io.micrometer:micrometer-core}) is not on the class path
+     */
+    public FitsScanner metrics(Object meterRegistry) {
+        Objects.requireNonNull(meterRegistry, "meterRegistry");
+        ScanMeters meters;
+        try {
+            meters = MicrometerMetrics.of(meterRegistry);
+        } catch (NoClassDefFoundError e) {
+            throw new IllegalStateException("metrics need Micrometer (io.micrometer:micrometer-core) on the class path",
+                    e);
+        }
+        return new FitsScanner(readAhead, maxHeaderSize, concurrency, rootMap, transform, options, sources,
+                hooks.withMeters(meters));
+    }
+
+    /**
+     * A copy that adds every file it scans to {@code totals}, replacing any totals set before: the
+     * same per-file figures as {@link #metrics}, without Micrometer. See {@link ScanTotals}.
+     */
+    public FitsScanner totals(ScanTotals totals) {
+        return new FitsScanner(readAhead, maxHeaderSize, concurrency, rootMap, transform, options, sources,
+                hooks.withTotals(Objects.requireNonNull(totals, "totals")));
     }
 
     /** The options passed to sources. */
@@ -129,12 +186,19 @@ public final class FitsScanner {
      * every header before the fault; see {@link HduWalker} for the walk.
      */
     public Flux<FitsHeader> scan(URI uri) {
-        return Flux.usingWhen(open(uri), source -> walk(source, new WalkReport()), ByteRangeSource::close);
+        return Flux.defer(() -> {
+            FileTally tally = new FileTally(hooks, rootMap.apply(uri));
+            return tally.track(Flux.usingWhen(open(uri).map(tally::attach), source -> walk(source, tally.report()),
+                    ByteRangeSource::close));
+        });
     }
 
     /** The headers read from {@code source}, which the caller keeps and closes. */
     public Flux<FitsHeader> scan(ByteRangeSource source) {
-        return walk(source, new WalkReport());
+        return Flux.defer(() -> {
+            FileTally tally = new FileTally(hooks, source.uri());
+            return tally.track(walk(tally.attach(source), tally.report()));
+        });
     }
 
     /** Scans one file to the end and reports it as one result; never signals an error. */
@@ -142,16 +206,13 @@ public final class FitsScanner {
         return Mono.defer(() -> {
             long start = System.nanoTime();
             URI resolved = rootMap.apply(uri);
-            WalkReport report = new WalkReport();
+            FileTally tally = new FileTally(hooks, resolved);
             List<FitsHeader> headers = new ArrayList<>();
-            ByteRangeSource[] opened = new ByteRangeSource[1];
-            return Flux.usingWhen(open(uri), source -> {
-                        opened[0] = source;
-                        return walk(source, report);
-                    }, ByteRangeSource::close)
+            return tally.track(Flux.usingWhen(open(uri).map(tally::attach), source -> walk(source, tally.report()),
+                            ByteRangeSource::close))
                     .doOnNext(headers::add)
-                    .then(Mono.fromSupplier(() -> result(uri, resolved, headers, null, opened[0], report, start)))
-                    .onErrorResume(e -> Mono.just(result(uri, resolved, headers, e, opened[0], report, start)));
+                    .then(Mono.fromSupplier(() -> tally.result(uri, resolved, headers, null, start)))
+                    .onErrorResume(e -> Mono.just(tally.result(uri, resolved, headers, e, start)));
         });
     }
 
@@ -172,15 +233,6 @@ public final class FitsScanner {
      */
     public Flux<URI> expand(URI uri) {
         return Flux.defer(() -> registry().expand(rootMap.apply(uri), optionsWithConcurrency()));
-    }
-
-    private static ScanResult result(URI uri, URI resolved, List<FitsHeader> headers, Throwable error,
-                                     ByteRangeSource source, WalkReport report, long start) {
-        return new ScanResult(uri, resolved, headers, Optional.ofNullable(error),
-                source == null ? 0 : source.stats().requests(), source == null ? 0 : source.stats().bytesRead(),
-                source == null ? 0 : source.stats().retries(), report.size(),
-                error == null ? report.trailingBytes() : OptionalLong.empty(),
-                Duration.ofNanos(System.nanoTime() - start));
     }
 
     private Mono<ByteRangeSource> open(URI uri) {
@@ -221,6 +273,6 @@ public final class FitsScanner {
     @Override
     public String toString() {
         return "FitsScanner[readAhead=" + readAhead + ", maxHeaderSize=" + maxHeaderSize + ", concurrency="
-                + concurrency + ", rootMap=" + rootMap + ", " + options + "]";
+                + concurrency + ", rootMap=" + rootMap + ", " + options + ", " + hooks + "]";
     }
 }

@@ -3,6 +3,7 @@ package org.astrocloud.fits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +38,9 @@ class NonBlockingTest {
 
     @BeforeAll
     static void installBlockHound() {
+        // the installed providers are read from the class path once (blocking I/O, like class loading):
+        // read them first, so that these tests pass whichever test class happens to run before them
+        ByteRangeSources.installed();
         BlockHound.install();
     }
 
@@ -109,5 +113,23 @@ class NonBlockingTest {
         assertEquals(100, results.size());
         assertEquals(10, results.stream().filter(r -> !r.isOk()).count());
         assertTrue(results.stream().filter(ScanResult::isOk).allMatch(r -> r.headers().size() == 3));
+    }
+
+    @Test
+    void metricsAndTotalsShouldBeRecordedWithoutBlockingNonBlockingThreads() {
+        Path ffi = TessFiles.writeFfi(dir.resolve("measured.fits"), 3, 4, TessFiles.FfiVariant.STANDARD);
+        List<URI> uris = Flux.range(0, 50)
+                .map(i -> i % 10 == 0 ? dir.resolve("gone-" + i + ".fits").toUri() : ffi.toUri())
+                .collectList().block();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        ScanTotals totals = new ScanTotals();
+        List<ScanResult> results = scanner().concurrency(16).metrics(registry).totals(totals)
+                .scanAll(Flux.fromIterable(uris).subscribeOn(Schedulers.parallel()))
+                .collectList().block(TIMEOUT);
+        assertEquals(50, results.size());
+        assertEquals(45, totals.filesOk());
+        assertEquals(5, totals.filesFailed());
+        assertEquals(90, registry.get("astrocloud.read.latency").tag("outcome", "ok").timer().count());
+        assertEquals(45, registry.get("astrocloud.files").tag("outcome", "ok").counter().count());
     }
 }

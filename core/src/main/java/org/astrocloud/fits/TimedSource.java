@@ -1,0 +1,91 @@
+package org.astrocloud.fits;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.astrocloud.fits.spi.ByteRange;
+import org.astrocloud.fits.spi.ByteRangeSource;
+import org.astrocloud.fits.spi.RangeBytes;
+import org.astrocloud.fits.spi.ReadStats;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A source whose reads are timed in {@link ScanMeters}: each subscription to {@link #read} (and to
+ * {@link #stream}, timed as one read) from subscription to its end, recorded once with outcome
+ * {@code ok}, the error's simple class name, or {@code cancelled}. Recording happens on the thread
+ * that ends the read. Everything else is the delegate's.
+ */
+final class TimedSource implements ByteRangeSource {
+    private final ByteRangeSource delegate;
+    private final ScanMeters meters;
+    private final String scheme;
+
+    TimedSource(ByteRangeSource delegate, ScanMeters meters, String scheme) {
+        this.delegate = delegate;
+        this.meters = meters;
+        this.scheme = scheme;
+    }
+
+    /** One subscription's timing, ended once by whichever terminal signal comes first. */
+    private final class Timing {
+        private final long start = meters.readStarted();
+        private final AtomicBoolean ended = new AtomicBoolean();
+
+        void end(String outcome) {
+            if (ended.compareAndSet(false, true)) {
+                meters.readEnded(scheme, start, outcome);
+            }
+        }
+
+        void fail(Throwable error) {
+            end(FileFigures.outcome(error));
+        }
+
+        void cancel() {
+            end(FileFigures.CANCELLED);
+        }
+    }
+
+    @Override
+    public URI uri() {
+        return delegate.uri();
+    }
+
+    @Override
+    public Mono<RangeBytes> read(ByteRange range) {
+        Mono<RangeBytes> read = delegate.read(range);
+        return Mono.defer(() -> {
+            Timing timing = new Timing();
+            return read.doOnSuccess(bytes -> timing.end(FileFigures.OK))
+                    .doOnError(timing::fail)
+                    .doOnCancel(timing::cancel);
+        });
+    }
+
+    @Override
+    public Flux<ByteBuffer> stream(long offset, int chunkSize) {
+        Flux<ByteBuffer> body = delegate.stream(offset, chunkSize);
+        return Flux.defer(() -> {
+            Timing timing = new Timing();
+            return body.doOnComplete(() -> timing.end(FileFigures.OK))
+                    .doOnError(timing::fail)
+                    .doOnCancel(timing::cancel);
+        });
+    }
+
+    @Override
+    public ReadStats stats() {
+        return delegate.stats();
+    }
+
+    @Override
+    public Mono<Void> close() {
+        return delegate.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Timed" + delegate;
+    }
+}

@@ -1,0 +1,51 @@
+package org.astrocloud.webflux;
+
+import java.net.URI;
+import java.util.List;
+import org.astrocloud.s3.S3Credentials;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The service's settings, under {@code astro-cloud}:
+ *
+ * <pre>
+ * astro-cloud:
+ *   allowed-roots:                       # nothing else is ever read; empty = every URI refused
+ *     - https://archive.example.org/
+ *     - s3://stpubdata/
+ *   concurrency: 8                       # files scanned at once by one POST /scans
+ *   max-files: 1000                      # files one POST /scans may name or list
+ *   read-ahead: 65536                    # first read of a file, in bytes
+ *   max-redirects: 0                     # HTTP redirects are not followed: their targets are not checked
+ *   s3:
+ *     credentials: AUTO                  # AUTO, DEFAULT_CHAIN or ANONYMOUS
+ *     region: us-east-1                  # optional
+ *     endpoint: http://127.0.0.1:9000    # optional: an S3-compatible store
+ * </pre>
+ *
+ * @param allowedRoots the URI prefixes that may be read, compared with normalized URIs
+ * @param concurrency files scanned at once by one {@code POST /scans}
+ * @param maxFiles files one {@code POST /scans} may name, or list under a prefix
+ * @param readAhead the first read of a file, in bytes (at least 2880)
+ * @param maxRedirects HTTP redirects followed per request; 0 by default, as their targets bypass the allowlist
+ * @param s3 how {@code s3:} URIs are read
+ */
+@ConfigurationProperties("astro-cloud")
+public record AstroCloudProperties(@DefaultValue List<String> allowedRoots,
+                                   @DefaultValue("8") int concurrency,
+                                   @DefaultValue("1000") int maxFiles,
+                                   @DefaultValue("65536") int readAhead,
+                                   @DefaultValue("0") int maxRedirects,
+                                   @DefaultValue S3 s3) {
+
+    /**
+     * How {@code s3:} URIs are read.
+     *
+     * @param credentials how requests are signed
+     * @param region the region to sign for, or {@code null} for the SDK's choice
+     * @param endpoint an S3-compatible endpoint, or {@code null} for AWS
+     */
+    public record S3(@DefaultValue("AUTO") S3Credentials credentials, String region, URI endpoint) {
+    }
+}

@@ -1,0 +1,58 @@
+package org.astrocloud.webflux;
+
+import java.net.URI;
+import java.util.List;
+import org.astrocloud.fits.FitsScanner;
+import org.astrocloud.fits.ScanResult;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Streams FITS headers. Every URI is checked against the allowlist before anything is read, and
+ * each response is the scanner's {@code Flux} itself: WebFlux requests lines as the connection
+ * takes them, and a client that disconnects cancels the reads in flight.
+ */
+@RestController
+public class FitsHeaderController {
+    private final FitsScanner scanner;
+    private final UriAllowlist allowlist;
+    private final int maxFiles;
+
+    /** The controller over one shared scanner. */
+    public FitsHeaderController(FitsScanner scanner, UriAllowlist allowlist, AstroCloudProperties properties) {
+        this.scanner = scanner;
+        this.allowlist = allowlist;
+        this.maxFiles = properties.maxFiles();
+    }
+
+    /** One file's headers, one line per HDU, as NDJSON or (with {@code Accept: text/event-stream}) as SSE. */
+    @GetMapping(path = "/headers", produces = {MediaType.APPLICATION_NDJSON_VALUE, MediaType.TEXT_EVENT_STREAM_VALUE})
+    public Flux<HeaderLine> headers(@RequestParam("uri") String uri) {
+        URI checked = allowlist.check(uri);                       // 403 before any read
+        return scanner.scan(checked)                              // cold: reads happen as the response asks
+                .map(HduLine::of)
+                .transform(HeaderLine::errorLineOnceStarted);     // 404/502 before the first line, an error line after
+    }
+
+    /** Scans many files, {@code astro-cloud.concurrency} at once: one line per file, as each completes. */
+    @PostMapping(path = "/scans", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_NDJSON_VALUE)
+    public Flux<ScanLine> scans(@RequestBody ScanRequest request) {
+        request.validate(maxFiles);                               // 400: no files, or too many
+        if (request.prefix() == null) {
+            List<URI> uris = request.uris().stream().map(allowlist::check).toList();   // all checked before any read
+            return scanner.scanAll(Flux.fromIterable(uris)).map(ScanLine::of);
+        }
+        URI prefix = allowlist.check(request.prefix());
+        Flux<URI> listed = scanner.expand(prefix).filter(allowlist::allows).take(maxFiles);
+        return scanner.scanAll(listed)
+                .onErrorResume(e -> Mono.just(ScanResult.failed(prefix, e)))   // the listing failed: a line for it
+                .map(ScanLine::of);
+    }
+}

@@ -1,0 +1,27 @@
+package org.astrocloud.webflux;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * One line of a {@code GET /headers} stream: an {@link HduLine} per HDU, and an {@link ErrorLine}
+ * last if the scan failed after the first HDU.
+ */
+public sealed interface HeaderLine permits HduLine, ErrorLine {
+
+    /**
+     * {@code lines}, with a failure after the first line turned into a last {@link ErrorLine}: by then
+     * the response is committed with 200, so the error can only be reported in the stream. A
+     * failure before the first line stays an error, for the exception handler to answer with a
+     * status (404, 502).
+     */
+    static Flux<HeaderLine> errorLineOnceStarted(Flux<? extends HeaderLine> lines) {
+        return Flux.defer(() -> {
+            AtomicBoolean started = new AtomicBoolean();
+            return Flux.<HeaderLine>from(lines)
+                    .doOnNext(line -> started.set(true))
+                    .onErrorResume(e -> started.get() ? Mono.just(ErrorLine.of(e)) : Mono.error(e));
+        });
+    }
+}

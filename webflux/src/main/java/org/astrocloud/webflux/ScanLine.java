@@ -1,0 +1,27 @@
+package org.astrocloud.webflux;
+
+import java.net.URI;
+import org.astrocloud.fits.ScanResult;
+
+/**
+ * One file's result in a {@code POST /scans} stream.
+ *
+ * @param uri the file
+ * @param ok whether the whole file was walked without an error
+ * @param hdus the headers read (before the error, if any)
+ * @param requests the requests the scan sent
+ * @param bytesRead the bytes it received
+ * @param size the file's size, {@code null} when unknown
+ * @param elapsedMs how long the scan took
+ * @param error why the scan stopped early, {@code null} when {@code ok}
+ */
+public record ScanLine(URI uri, boolean ok, int hdus, long requests, long bytesRead, Long size, long elapsedMs,
+                       ErrorLine.Detail error) {
+
+    /** The line for {@code r}. */
+    public static ScanLine of(ScanResult r) {
+        return new ScanLine(r.uri(), r.isOk(), r.headers().size(), r.requests(), r.bytesRead(),
+                r.size().isPresent() ? r.size().getAsLong() : null, r.elapsed().toMillis(),
+                r.error().map(ErrorLine.Detail::of).orElse(null));
+    }
+}

@@ -47,8 +47,8 @@ final class Progress implements AutoCloseable {
         if (bar != null) {
             double seconds = Math.max(summary.elapsedSeconds(), 1e-3);
             bar.step();
-            bar.setExtraMessage(String.format(Locale.ROOT, "%d HDUs, %s, %.0f req/s, %d failed", summary.hdus.sum(),
-                    Summary.bytes(summary.bytesRead.sum()), summary.requests.sum() / seconds, summary.failed.sum()));
+            bar.setExtraMessage(String.format(Locale.ROOT, "%d HDUs, %s, %.0f req/s, %d failed", summary.scanned.hdus(),
+                    Summary.bytes(summary.scanned.bytesRead()), summary.scanned.requests() / seconds, summary.failed()));
         }
     }
 

@@ -99,13 +99,13 @@ final class ScanCommand implements Callable<Integer> {
         if (!List.of("jsonl", "csv", "table").contains(format)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--format must be jsonl, csv or table");
         }
-        FitsScanner scanner = configure();
+        Summary totals = new Summary();
+        FitsScanner scanner = configure().totals(totals.scanned);
         Checkpoint checkpoint = checkpointFile == null ? Checkpoint.none() : Checkpoint.at(checkpointFile);
         boolean resuming = checkpoint.finishedBefore() > 0;
         try (checkpoint; PrintWriter out = output(resuming)) {
             ResultWriter writer = format.equals("jsonl") ? new JsonLines(out, cards, stats)
                     : new Columns(out, keywords, format.equals("csv"));
-            Summary totals = new Summary();
             AtomicInteger skipped = new AtomicInteger();
             AtomicLong planned = new AtomicLong();
             AtomicBoolean anyFailed = new AtomicBoolean();
@@ -115,7 +115,7 @@ final class ScanCommand implements Callable<Integer> {
                         .concatMap(u -> scanner.expand(u).onErrorResume(e -> {
                             ScanResult failed = ScanResult.failed(u, e);
                             writer.write(failed);
-                            totals.add(failed);
+                            totals.unlisted();
                             anyFailed.set(true);
                             return Flux.empty();
                         }))
@@ -132,7 +132,6 @@ final class ScanCommand implements Callable<Integer> {
                             anyFailed.compareAndSet(false, !r.isOk());
                             writer.write(r);
                             checkpoint.record(r);
-                            totals.add(r);
                             bar.done();
                         })
                         .takeUntil(r -> failFast && !r.isOk())

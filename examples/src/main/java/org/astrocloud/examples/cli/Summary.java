@@ -3,10 +3,10 @@ package org.astrocloud.examples.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
-import org.astrocloud.fits.ScanResult;
+import org.astrocloud.fits.ScanTotals;
 
 /**
- * The totals of a scan and the closing summary on stderr, with an estimate of what the scan cost
+ * The closing summary on stderr, read from the scanner's {@link ScanTotals}, with an estimate of what the scan cost
  * and what downloading the files whole would have cost at AWS's published S3 prices.
  */
 final class Summary {
@@ -15,26 +15,23 @@ final class Summary {
     /** S3 data transfer out to the internet, us-east-1, first 10 TB a month: USD 0.09 per GB. */
     static final double USD_PER_GB_OUT = 0.09;
 
-    final LongAdder ok = new LongAdder();
-    final LongAdder failed = new LongAdder();
-    final LongAdder hdus = new LongAdder();
-    final LongAdder requests = new LongAdder();
-    final LongAdder bytesRead = new LongAdder();
-    final LongAdder retries = new LongAdder();
-    final LongAdder totalSize = new LongAdder();
+    /** What the scanner counted, per file, from the same figures as its results and metrics. */
+    final ScanTotals scanned = new ScanTotals();
+    /** Inputs that could not even be listed (they never reached the scanner). */
+    private final LongAdder unlisted = new LongAdder();
     private final long start = System.nanoTime();
 
-    void add(ScanResult r) {
-        (r.isOk() ? ok : failed).increment();
-        hdus.add(r.headers().size());
-        requests.add(r.requests());
-        bytesRead.add(r.bytesRead());
-        retries.add(r.retries());
-        r.size().ifPresent(totalSize::add);
+    /** Counts an input whose listing failed. */
+    void unlisted() {
+        unlisted.increment();
+    }
+
+    long failed() {
+        return scanned.filesFailed() + scanned.filesCancelled() + unlisted.sum();
     }
 
     long files() {
-        return ok.sum() + failed.sum();
+        return scanned.files() + unlisted.sum();
     }
 
     double elapsedSeconds() {
@@ -43,13 +40,14 @@ final class Summary {
 
     void print(PrintWriter err, int skipped) {
         long files = files();
-        double scanCost = requests.sum() * USD_PER_GET + bytesRead.sum() / 1e9 * USD_PER_GB_OUT;
-        double downloadCost = files * USD_PER_GET + totalSize.sum() / 1e9 * USD_PER_GB_OUT;
-        err.printf(Locale.ROOT, "%n%d files: %d ok, %d failed%s; %d HDUs%n", files, ok.sum(), failed.sum(),
-                skipped > 0 ? " (" + skipped + " skipped, done by an earlier run)" : "", hdus.sum());
+        ScanTotals t = scanned;
+        double scanCost = t.requests() * USD_PER_GET + t.bytesRead() / 1e9 * USD_PER_GB_OUT;
+        double downloadCost = files * USD_PER_GET + t.objectBytes() / 1e9 * USD_PER_GB_OUT;
+        err.printf(Locale.ROOT, "%n%d files: %d ok, %d failed%s; %d HDUs%n", files, t.filesOk(), failed(),
+                skipped > 0 ? " (" + skipped + " skipped, done by an earlier run)" : "", t.hdus());
         err.printf(Locale.ROOT, "%d requests, %d retries, %s read of %s in the files (%.6f%%), in %.2f s%n",
-                requests.sum(), retries.sum(), bytes(bytesRead.sum()), bytes(totalSize.sum()),
-                totalSize.sum() == 0 ? 0.0 : 100.0 * bytesRead.sum() / totalSize.sum(), elapsedSeconds());
+                t.requests(), t.retries(), bytes(t.bytesRead()), bytes(t.objectBytes()),
+                t.objectBytes() == 0 ? 0.0 : 100.0 * t.bytesRead() / t.objectBytes(), elapsedSeconds());
         err.printf(Locale.ROOT, "Estimated cost if these were S3 objects read from outside AWS: this scan USD %.4f;"
                 + " downloading the files whole USD %,.2f%n", scanCost, downloadCost);
         err.printf(Locale.ROOT, "  (an estimate at S3 Standard us-east-1 list prices: USD 0.0004 per 1,000 GETs,"

@@ -70,7 +70,7 @@ final class FileTally {
 
     /** The figures recorded at the end, or, before it, those of this moment. */
     private FileFigures figures(String outcome) {
-        FileFigures figures = ended.get();
+        FileFigures figures = ended.get(); // non-blocking: an AtomicReference
         return figures != null ? figures : now(outcome);
     }
 

@@ -103,7 +103,7 @@ public final class FaultProxy implements AutoCloseable {
                     if (a.truncateAfter() >= 0) {
                         AtomicLong left = new AtomicLong(a.truncateAfter());
                         Flux<ByteBuf> cut = body.retain().handle((buf, sink) -> {
-                            long l = left.get();
+                            long l = left.get(); // non-blocking: an AtomicLong
                             if (l <= 0) {
                                 buf.release();
                             } else if (buf.readableBytes() > l) {

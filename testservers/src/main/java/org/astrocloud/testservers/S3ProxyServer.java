@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
  *     s3.put("data", "a.bin", bytes);
  *     TessFiles.writeCube(s3.placeFile("tess", "cube.fits"), 22, 4, 4, 1248); // sparse file served as an object
  *     s3.client().getObject(b -> b.bucket("data").key("a.bin").range("bytes=0-9"),
- *                           AsyncResponseTransformer.toBytes()).join();
+ *                           AsyncResponseTransformer.toBytes()).get(10, TimeUnit.SECONDS);
  * }
  * S3ProxyServer.inMemory().anonymous().ignoreUnknownHeaders().start();       // AuthenticationType.NONE
  * }</pre>
@@ -247,14 +247,14 @@ public final class S3ProxyServer implements AutoCloseable {
         return eventLoops;
     }
 
-    /** Creates {@code bucket} through {@link #client()} and waits for it. */
+    /** Creates {@code bucket} through {@link #client()}; blocks the calling (set-up) thread until done. */
     public void createBucket(String bucket) {
-        join(() -> client().createBucket(b -> b.bucket(bucket)).join());
+        await(client().createBucket(b -> b.bucket(bucket)));
     }
 
-    /** Uploads {@code bytes} as {@code bucket/key} through {@link #client()} and waits for it. */
+    /** Uploads {@code bytes} as {@code bucket/key} through {@link #client()}; blocks the calling (set-up) thread until done. */
     public void put(String bucket, String key, byte[] bytes) {
-        join(() -> client().putObject(b -> b.bucket(bucket).key(key), AsyncRequestBody.fromBytes(bytes)).join());
+        await(client().putObject(b -> b.bucket(bucket).key(key), AsyncRequestBody.fromBytes(bytes)));
     }
 
     /**
@@ -348,16 +348,24 @@ public final class S3ProxyServer implements AutoCloseable {
         return first;
     }
 
-    /** Runs {@code action}, unwrapping the {@link CompletionException} of a failed join. */
-    private static void join(Runnable action) {
+    /**
+     * Waits up to a minute for {@code call} on the calling thread: set-up code of tests and the demo
+     * runs on a main thread, never on an event loop. A failure is rethrown unwrapped.
+     */
+    private static void await(java.util.concurrent.CompletableFuture<?> call) {
         try {
-            action.run();
-        } catch (CompletionException e) {
+            call.get(1, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 re.addSuppressed(new Exception("awaited here"));
                 throw re;
             }
-            throw e;
+            throw new CompletionException(e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("s3proxy did not answer within a minute", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 }

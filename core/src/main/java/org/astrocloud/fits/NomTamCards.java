@@ -120,13 +120,16 @@ final class NomTamCards {
 
     private static FitsCard parseCard(String image) {
         try {
-            HeaderCard card = image.length() > FitsBlocks.CARD_SIZE
-                    ? new HeaderCard(new FitsInputStream(new ByteArrayInputStream(image.getBytes(StandardCharsets.ISO_8859_1))))
-                    : HeaderCard.create(image);
-            return new FitsCard(keywordOf(card), valueOf(card), commentOf(card), image);
+            // a stream buffer sized to the card: nom-tam's HeaderCard.create(String) allocates far more per card
+            byte[] bytes = image.getBytes(StandardCharsets.ISO_8859_1);
+            return toCard(new HeaderCard(new FitsInputStream(new ByteArrayInputStream(bytes), bytes.length)), image);
         } catch (IOException | RuntimeException e) {
             return new FitsCard(image.substring(0, 8).trim(), null, null, image);
         }
+    }
+
+    private static FitsCard toCard(HeaderCard card, String image) {
+        return new FitsCard(keywordOf(card), valueOf(card), commentOf(card), image);
     }
 
     private static String keywordOf(HeaderCard card) {

@@ -56,6 +56,8 @@ public final class FitsScanner {
     private final SourceOptions options;
     private final ByteRangeSources sources;
     private final ScanHooks hooks;
+    /** {@link #options} with the scan's concurrency filled in, as handed to every source. */
+    private final SourceOptions sourceOptions;
 
     private FitsScanner(int readAhead, int maxHeaderSize, int concurrency, RootMap rootMap,
                         HeaderTransform transform, SourceOptions options, ByteRangeSources sources, ScanHooks hooks) {
@@ -67,6 +69,8 @@ public final class FitsScanner {
         this.options = options;
         this.sources = sources;
         this.hooks = hooks;
+        this.sourceOptions = options.has(SourceOptions.CONCURRENCY) ? options
+                : options.with(SourceOptions.CONCURRENCY, concurrency);
     }
 
     /** A scanner with the defaults and every source provider on the class path. */
@@ -186,11 +190,7 @@ public final class FitsScanner {
      * every header before the fault; see {@link HduWalker} for the walk.
      */
     public Flux<FitsHeader> scan(URI uri) {
-        return Flux.defer(() -> {
-            FileTally tally = new FileTally(hooks, rootMap.apply(uri));
-            return tally.track(Flux.usingWhen(open(uri).map(tally::attach), source -> walk(source, tally.report()),
-                    ByteRangeSource::close));
-        });
+        return Flux.defer(() -> tracked(rootMap.apply(uri)).headers());
     }
 
     /** The headers read from {@code source}, which the caller keeps and closes. */
@@ -206,13 +206,12 @@ public final class FitsScanner {
         return Mono.defer(() -> {
             long start = System.nanoTime();
             URI resolved = rootMap.apply(uri);
-            FileTally tally = new FileTally(hooks, resolved);
+            Tracked file = tracked(resolved);
             List<FitsHeader> headers = new ArrayList<>();
-            return tally.track(Flux.usingWhen(open(uri).map(tally::attach), source -> walk(source, tally.report()),
-                            ByteRangeSource::close))
+            return file.headers()
                     .doOnNext(headers::add)
-                    .then(Mono.fromSupplier(() -> tally.result(uri, resolved, headers, null, start)))
-                    .onErrorResume(e -> Mono.just(tally.result(uri, resolved, headers, e, start)));
+                    .then(Mono.fromSupplier(() -> file.tally().result(uri, resolved, headers, null, start)))
+                    .onErrorResume(e -> Mono.just(file.tally().result(uri, resolved, headers, e, start)));
         });
     }
 
@@ -232,20 +231,24 @@ public final class FitsScanner {
      * {@link #scanAll} and listing pages are fetched as scanning needs them.
      */
     public Flux<URI> expand(URI uri) {
-        return Flux.defer(() -> registry().expand(rootMap.apply(uri), optionsWithConcurrency()));
+        return Flux.defer(() -> registry().expand(rootMap.apply(uri), sourceOptions));
     }
 
-    private Mono<ByteRangeSource> open(URI uri) {
-        return Mono.fromCallable(() -> registry().get(rootMap.apply(uri), optionsWithConcurrency()));
+    /** One file's walk, opened from the already root-mapped {@code resolved}, closed at its end, counted by its tally. */
+    private record Tracked(FileTally tally, Flux<FitsHeader> headers) {
+    }
+
+    private Tracked tracked(URI resolved) {
+        FileTally tally = new FileTally(hooks, resolved);
+        Mono<ByteRangeSource> open = Mono.fromCallable(() -> registry().get(resolved, sourceOptions)).map(tally::attach);
+        return new Tracked(tally, tally.track(Flux.usingWhen(open, source -> walk(source, tally.report()),
+                ByteRangeSource::close)));
     }
 
     private ByteRangeSources registry() {
         return sources == null ? ByteRangeSources.installed() : sources;
     }
 
-    private SourceOptions optionsWithConcurrency() {
-        return options.has(SourceOptions.CONCURRENCY) ? options : options.with(SourceOptions.CONCURRENCY, concurrency);
-    }
 
     private Flux<FitsHeader> walk(ByteRangeSource source, WalkReport report) {
         WalkSettings settings = new WalkSettings(readAhead, maxHeaderSize, transform, null);

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.astrocloud.fits.PermanentSourceException;
@@ -36,17 +37,13 @@ final class HttpByteRangeSource implements ByteRangeSource {
 
     private final URI uri;
     private final HttpSettings settings;
-    private final HttpClient plain;
-    private final HttpClient secure;
     private final String authorization;
     private final ReadStats stats = new ReadStats();
     private final AtomicReference<ByteBuffer> wholeObject = new AtomicReference<>();
 
-    HttpByteRangeSource(URI uri, HttpSettings settings, HttpClient plain, HttpClient secure) {
+    HttpByteRangeSource(URI uri, HttpSettings settings) {
         this.uri = uri;
         this.settings = settings;
-        this.plain = plain;
-        this.secure = secure;
         this.authorization = settings.bearerToken() != null ? "Bearer " + settings.bearerToken()
                 : settings.basicAuth() != null
                 ? "Basic " + Base64.getEncoder().encodeToString(settings.basicAuth().getBytes(StandardCharsets.UTF_8))
@@ -74,7 +71,8 @@ final class HttpByteRangeSource implements ByteRangeSource {
 
     private Mono<RangeBytes> exchange(URI target, ByteRange range, int hop) {
         boolean sameOrigin = sameOrigin(uri, target);
-        HttpClient client = isHttps(target) ? secure : plain;
+        // the TLS client is built only when an https URL is met, not for every plain-http scan
+        HttpClient client = HttpClients.get(settings.transport(), isHttps(target));
         stats.recordRequest(0);
         return client
                 .headers(h -> {
@@ -105,11 +103,10 @@ final class HttpByteRangeSource implements ByteRangeSource {
         }
         if (status == 416) {
             conn.dispose();
-            return Mono.just(ContentRange.parse(headers.get(HttpHeaderNames.CONTENT_RANGE))
-                    .flatMap(cr -> cr.objectSize().isPresent() ? java.util.Optional.of(cr.objectSize().getAsLong())
-                            : java.util.Optional.empty())
-                    .map(size -> RangeBytes.of(range.offset(), NO_BYTES, size))
-                    .orElseGet(() -> RangeBytes.ofUnknownSize(range.offset(), NO_BYTES)));
+            OptionalLong size = ContentRange.parse(headers.get(HttpHeaderNames.CONTENT_RANGE))
+                    .map(ContentRange::objectSize).orElse(OptionalLong.empty());
+            return Mono.just(size.isPresent() ? RangeBytes.of(range.offset(), NO_BYTES, size.getAsLong())
+                    : RangeBytes.ofUnknownSize(range.offset(), NO_BYTES));
         }
         if (status == 200) {
             return whole(headers, conn, range);

@@ -34,8 +34,6 @@ public final class HttpByteRangeSourceProvider implements ByteRangeSourceProvide
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("an http(s) URI needs a host: " + uri.getScheme() + "://...");
         }
-        HttpSettings settings = HttpSettings.from(options);
-        return new HttpByteRangeSource(uri, settings, HttpClients.get(settings.transport(), false),
-                HttpClients.get(settings.transport(), true));
+        return new HttpByteRangeSource(uri, HttpSettings.from(options));
     }
 }

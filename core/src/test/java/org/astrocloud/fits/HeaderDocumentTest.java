@@ -95,7 +95,10 @@ class HeaderDocumentTest {
         String raw = StandardCharsets.US_ASCII.decode(hdus.get(0).rawBytes()).toString();
         assertTrue(raw.contains("TELESCOP= 'TESS-FIXED'"), raw);
         assertEquals(0, raw.length() % 2880);
-        assertEquals(hdus.get(0).cards().size() + 1, raw.strip().length() / 80 + 1);
+        int cards = hdus.get(0).cards().size();
+        assertEquals(cards, hdus.get(0).cardCount(), "one physical card per card: no CONTINUE here");
+        assertTrue(raw.startsWith("END     ", cards * 80), "END follows the last card");
+        assertTrue(raw.substring(cards * 80 + 3).isBlank(), "blank padding after END");
     }
 
     @Test

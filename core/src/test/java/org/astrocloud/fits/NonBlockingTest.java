@@ -14,6 +14,7 @@ import org.astrocloud.fits.spi.ByteRangeSources;
 import org.astrocloud.fits.spi.RangeBytes;
 import org.astrocloud.fits.spi.ReadStats;
 import org.astrocloud.fits.spi.SourceOptions;
+import org.astrocloud.fits.testkit.ForwardingSource;
 import org.astrocloud.fits.testkit.TestProvider;
 import org.astrocloud.testdata.TessFiles;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,31 +46,19 @@ class NonBlockingTest {
     }
 
     /** Delivers every read on a non-blocking (parallel) thread, as a Netty-based source would. */
-    private static final class ParallelSource implements ByteRangeSource {
-        private final ByteRangeSource delegate;
-
+    private static final class ParallelSource extends ForwardingSource {
         ParallelSource(ByteRangeSource delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public URI uri() {
-            return delegate.uri();
+            super(delegate);
         }
 
         @Override
         public Mono<RangeBytes> read(ByteRange range) {
-            return delegate.read(range).publishOn(Schedulers.parallel());
-        }
-
-        @Override
-        public ReadStats stats() {
-            return delegate.stats();
+            return super.read(range).publishOn(Schedulers.parallel());
         }
 
         @Override
         public Mono<Void> close() {
-            return delegate.close().publishOn(Schedulers.parallel());
+            return super.close().publishOn(Schedulers.parallel());
         }
     }
 

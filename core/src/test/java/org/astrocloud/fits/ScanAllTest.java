@@ -20,6 +20,7 @@ import org.astrocloud.fits.spi.ByteRangeSources;
 import org.astrocloud.fits.spi.RangeBytes;
 import org.astrocloud.fits.spi.ReadStats;
 import org.astrocloud.fits.spi.SourceOptions;
+import org.astrocloud.fits.testkit.ForwardingSource;
 import org.astrocloud.fits.testkit.TestProvider;
 import org.astrocloud.testdata.TessFiles;
 import org.junit.jupiter.api.Test;
@@ -39,25 +40,15 @@ class ScanAllTest {
 
         ByteRangeSource track(ByteRangeSource s) {
             max.accumulateAndGet(open.incrementAndGet(), Math::max);
-            return new ByteRangeSource() {
-                @Override
-                public URI uri() {
-                    return s.uri();
-                }
-
+            return new ForwardingSource(s) {
                 @Override
                 public Mono<RangeBytes> read(ByteRange range) {
-                    return s.read(range).delayElement(Duration.ofMillis(2));
-                }
-
-                @Override
-                public ReadStats stats() {
-                    return s.stats();
+                    return super.read(range).delayElement(Duration.ofMillis(2));
                 }
 
                 @Override
                 public Mono<Void> close() {
-                    return s.close().then(Mono.fromRunnable(open::decrementAndGet));
+                    return super.close().then(Mono.fromRunnable(open::decrementAndGet));
                 }
             };
         }

@@ -1,39 +1,31 @@
 package org.astrocloud.fits.testkit;
 
-import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.astrocloud.fits.spi.ByteRange;
 import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.RangeBytes;
-import org.astrocloud.fits.spi.ReadStats;
 import reactor.core.publisher.Mono;
 
 /**
  * Wraps a source and records every range it is asked for (at subscription, when the read
  * starts), every cancelled read and every close, so tests can assert exact request counts.
  */
-public final class RecordingSource implements ByteRangeSource {
-    private final ByteRangeSource delegate;
+public final class RecordingSource extends ForwardingSource {
     private final List<ByteRange> ranges = new CopyOnWriteArrayList<>();
     private final AtomicInteger cancelled = new AtomicInteger();
     private final AtomicInteger closed = new AtomicInteger();
 
     public RecordingSource(ByteRangeSource delegate) {
-        this.delegate = delegate;
-    }
-
-    @Override
-    public URI uri() {
-        return delegate.uri();
+        super(delegate);
     }
 
     @Override
     public Mono<RangeBytes> read(ByteRange range) {
         return Mono.defer(() -> {
             ranges.add(range);
-            return delegate.read(range);
+            return super.read(range);
         }).doOnCancel(cancelled::incrementAndGet);
     }
 
@@ -58,15 +50,10 @@ public final class RecordingSource implements ByteRangeSource {
     }
 
     @Override
-    public ReadStats stats() {
-        return delegate.stats();
-    }
-
-    @Override
     public Mono<Void> close() {
         return Mono.defer(() -> {
             closed.incrementAndGet();
-            return delegate.close();
+            return super.close();
         });
     }
 }

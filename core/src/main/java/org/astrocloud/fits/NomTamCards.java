@@ -15,6 +15,7 @@ import nom.tam.util.FitsInputStream;
 
 /**
  * Parses and renders card images with nom-tam-fits. The only class that touches nom-tam-fits.
+ * Cards of the common forms are read by {@link StandardCards} first; nom-tam-fits reads the rest.
  *
  * <p>nom-tam-fits keeps its parser settings in global statics; this class never changes them.
  * Each call switches the calling thread to nom-tam's thread-local settings, sets what it needs
@@ -35,14 +36,47 @@ final class NomTamCards {
         return withLocalSettings(() -> {
             List<FitsCard> out = new ArrayList<>(cards);
             int i = 0;
+            // one stream for a run of cards nom-tam reads: its decoder allocates about 46 KB per stream
+            FitsInputStream in = null;
             while (i < cards) {
-                int n = 1 + continuationsOf(bytes, i, cards);
-                out.add(parseCard(new String(bytes, i * FitsBlocks.CARD_SIZE, n * FitsBlocks.CARD_SIZE,
-                        StandardCharsets.ISO_8859_1)));
+                FitsCard fast = continuationsOf(bytes, i, cards) == 0 ? StandardCards.parse(bytes, i * FitsBlocks.CARD_SIZE) : null;
+                if (fast != null) {
+                    out.add(fast);
+                    i++;
+                    in = null;
+                    continue;
+                }
+                in = in != null ? in : streamFrom(bytes, i, cards);
+                int n;
+                FitsCard card;
+                try {
+                    HeaderCard parsed = new HeaderCard(in);
+                    n = parsed.cardSize();
+                    card = toCard(parsed, image(bytes, i, n));
+                } catch (IOException | RuntimeException e) {
+                    // keep the unreadable card (and what continues it) without a value; read on after it
+                    n = 1 + continuationsOf(bytes, i, cards);
+                    card = unreadable(image(bytes, i, n));
+                    in = null;
+                }
+                out.add(card);
                 i += n;
             }
             return out;
         });
+    }
+
+    private static FitsInputStream streamFrom(byte[] bytes, int card, int cards) {
+        int from = card * FitsBlocks.CARD_SIZE;
+        return new FitsInputStream(new ByteArrayInputStream(bytes, from, cards * FitsBlocks.CARD_SIZE - from));
+    }
+
+    private static String image(byte[] bytes, int card, int n) {
+        return new String(bytes, card * FitsBlocks.CARD_SIZE, n * FitsBlocks.CARD_SIZE, StandardCharsets.ISO_8859_1);
+    }
+
+    private static FitsCard unreadable(String image) {
+        return new FitsCard(image.substring(0, 8).trim(), null, null, image);
     }
 
     /** Renders a new card in the fixed format. */
@@ -118,13 +152,17 @@ final class NomTamCards {
         return q > at + 10 && bytes[q - 1] == '&';
     }
 
+    /** One logical card (a card and its CONTINUE cards) read by nom-tam-fits alone. */
+    static FitsCard parseWithNomTam(String image) {
+        return withLocalSettings(() -> parseCard(image));
+    }
+
     private static FitsCard parseCard(String image) {
         try {
-            // a stream buffer sized to the card: nom-tam's HeaderCard.create(String) allocates far more per card
             byte[] bytes = image.getBytes(StandardCharsets.ISO_8859_1);
             return toCard(new HeaderCard(new FitsInputStream(new ByteArrayInputStream(bytes), bytes.length)), image);
         } catch (IOException | RuntimeException e) {
-            return new FitsCard(image.substring(0, 8).trim(), null, null, image);
+            return unreadable(image);
         }
     }
 

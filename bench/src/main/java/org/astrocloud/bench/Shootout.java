@@ -1,0 +1,459 @@
+package org.astrocloud.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.astrocloud.testservers.NginxServer;
+
+/**
+ * Every contender on the same files, URLs, concurrency and injected round trip, from one run, as
+ * one table. Servers and the latency proxy are separate processes, started and stopped by PID;
+ * each contender is its own process, measured with GNU time (wall, CPU, peak RSS), its requests
+ * and bytes counted by the latency proxy. See BENCHMARKS.md; {@code bench/run} is the command.
+ *
+ * <pre>
+ * java -cp bench/target/benchmarks.jar org.astrocloud.bench.Shootout [--files 1000] [--concurrency 256]
+ *      [--delay-ms 20] [--python-files 1000] [--only NAME,...] [--memory 10000,100000] [--work DIR]
+ * </pre>
+ */
+public final class Shootout {
+    private static final Pattern SCAN_LINE = Pattern.compile("SCAN_SECONDS ([0-9.]+) FILES (\\d+) FAILED (\\d+)");
+    private static final Pattern SUMMARY_FILES = Pattern.compile("(\\d+) files: (\\d+) ok, (\\d+) failed");
+    private static final Pattern SUMMARY_TIME = Pattern.compile(" in ([0-9.]+) s$", Pattern.MULTILINE);
+    private static final Pattern GC = Pattern.compile("(\\d+)M->(\\d+)M\\(");
+    private static final Pattern HEAP_AT_EXIT = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
+
+    private final Map<String, String> opts;
+    private final int files;
+    private final int concurrency;
+    private final long delayMs;
+    private final Path work;
+    private final Path jar;
+    private final Path fitsScan;
+    private final String java;
+    private String s3Endpoint;
+
+    private Shootout(Map<String, String> opts) throws IOException {
+        this.opts = opts;
+        this.files = Integer.parseInt(opts.getOrDefault("files", "1000"));
+        this.concurrency = Integer.parseInt(opts.getOrDefault("concurrency", "256"));
+        this.delayMs = Long.parseLong(opts.getOrDefault("delay-ms", "20"));
+        this.work = Files.createDirectories(Path.of(opts.getOrDefault("work", "bench/target/shootout")).toAbsolutePath());
+        this.jar = Path.of(Shootout.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        this.fitsScan = Path.of(opts.getOrDefault("fits-scan", "examples/target/fits-scan.jar")).toAbsolutePath();
+        this.java = ProcessHandle.current().info().command().orElse("java");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        new Shootout(opts).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        List<Integer> memory = opts.containsKey("memory")
+                ? Arrays.stream(opts.get("memory").split(",")).map(Integer::parseInt).toList() : List.of();
+        int most = Math.max(files, memory.stream().mapToInt(Integer::intValue).max().orElse(0));
+        int ffis = Integer.parseInt(opts.getOrDefault("ffis", String.valueOf(files / 10)));
+        Path base = work.resolve("base");
+        System.err.printf("writing %d names (%d FFIs) under %s%n", most, ffis, base);
+        Workload load = Workload.create(base, most - ffis, ffis);
+        try (NginxServer nginx = NginxServer.start(base, work.resolve("nginx"));
+             Child s3proxy = startS3Proxy(base);
+             Child proxy = Child.start(work.resolve("proxy.log"), List.of(java, "-cp", jar.toString(),
+                     LatencyProxy.class.getName(), String.valueOf(delayMs), portOf(nginx.url("")),
+                     String.valueOf(s3proxy.port())), "READY")) {
+            int control = Integer.parseInt(proxy.ready().replaceAll(".*control=(\\d+).*", "$1"));
+            String[] ports = proxy.ready().replaceAll(".*ports=([0-9,]+).*", "$1").split(",");
+            Lists lists = new Lists(load, "http://127.0.0.1:" + ports[0] + "/" + Workload.BUCKET + "/",
+                    "http://127.0.0.1:" + ports[1]);
+            Runner runner = new Runner(control);
+            if (!memory.isEmpty()) {
+                memoryRuns(runner, lists, memory);
+                return;
+            }
+            int n = files;
+            int pyFiles = Math.min(n, Integer.parseInt(opts.getOrDefault("python-files", "1000")));
+            System.err.println("warming up the servers and the proxy");
+            runner.run("warm-up http", n, bare("http", lists.plan("http", n)));
+            runner.run("warm-up s3", n, bare("s3", lists.plan("s3", n)));
+            List<Result> results = new ArrayList<>();
+            Map<String, Contender> all = new LinkedHashMap<>();
+            all.put("fits-scan-http", new Contender("astro-cloud `fits-scan`, HTTP", n, jvm(List.of(),
+                    "-jar", fitsScan.toString(), "scan", "--concurrency", c(), "--max-connections-per-host", c(),
+                    "--no-progress", "--out", "/dev/null", "@" + lists.urls("http", n))));
+            all.put("bare-http", new Contender("bare Reactor Netty client, same GETs", n, bare("http", lists.plan("http", n))));
+            all.put("fits-scan-s3", new Contender("astro-cloud `fits-scan`, S3", n, jvm(List.of(),
+                    "-jar", fitsScan.toString(), "scan", "--concurrency", c(), "--endpoint", lists.s3Endpoint,
+                    "--anonymous", "--no-progress", "--out", "/dev/null", "@" + lists.urls("s3", n))));
+            all.put("bare-s3", new Contender("bare `S3AsyncClient`, same GETs", n, bare("s3", lists.plan("s3", n))));
+            all.put("seed", new Contender("one 2,880-byte GET per block (seed approach), HTTP", n, jvm(List.of(),
+                    "-cp", jar.toString(), SeedApproach.class.getName(), lists.urls("http", n), c())));
+            all.put("astropy", new Contender("astropy + fsspec, defaults, HTTP", pyFiles, List.of("/usr/bin/python3",
+                    script(), lists.urls("http", pyFiles), c())));
+            all.put("astropy-10000", new Contender("astropy + fsspec, block_size 10,000, HTTP", pyFiles,
+                    List.of("/usr/bin/python3", script(), lists.urls("http", pyFiles), c(), "10000")));
+            List<String> only = opts.containsKey("only") ? List.of(opts.get("only").split(",")) : List.copyOf(all.keySet());
+            for (String key : only) {
+                Contender k = all.get(key);
+                results.add(runner.run(k.name, k.files, k.command).keyed(key));
+            }
+            print(load, results, n, pyFiles);
+        }
+    }
+
+    private record Contender(String name, int files, List<String> command) {
+    }
+
+    private String c() {
+        return String.valueOf(concurrency);
+    }
+
+    private String script() {
+        return Path.of(opts.getOrDefault("python-script", "bench/python/astropy_fsspec.py")).toAbsolutePath().toString();
+    }
+
+    private List<String> bare(String kind, Path plan) {
+        List<String> args = new ArrayList<>(List.of("-cp", jar.toString(), BareClients.class.getName(), kind,
+                plan.toString(), c()));
+        if (kind.equals("s3")) {
+            args.add(s3Endpoint);
+        }
+        return jvm(List.of(), args.toArray(String[]::new));
+    }
+
+    private List<String> jvm(List<String> flags, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(flags);
+        cmd.add("-Xlog:gc,gc+heap+exit:file=" + work.resolve("gc.log"));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private void memoryRuns(Runner runner, Lists lists, List<Integer> sizes) throws Exception {
+        runner.run("warm-up http", Math.min(sizes.get(0), 2000), bare("http", lists.plan("http", Math.min(sizes.get(0), 2000))));
+        List<Result> results = new ArrayList<>();
+        for (int n : sizes) {
+            results.add(runner.run("astro-cloud `fits-scan`, HTTP, -Xmx256m", n, jvm(List.of("-Xmx256m"),
+                    "-jar", fitsScan.toString(), "scan", "--concurrency", c(), "--max-connections-per-host", c(),
+                    "--no-progress", "--out", "/dev/null", "@" + lists.urls("http", n))));
+        }
+        StringBuilder t = new StringBuilder();
+        t.append(header());
+        t.append(String.format(Locale.ROOT, "Memory: C = %d, r = %d ms, -Xmx256m%n%n", concurrency, delayMs));
+        t.append("| files | failed | wall s | scan s | files/s | CPU s | peak RSS MB | peak heap MB | heap at exit MB |\n");
+        t.append("|---|---|---|---|---|---|---|---|---|\n");
+        for (Result r : results) {
+            t.append(String.format(Locale.ROOT, "| %,d | %d | %.1f | %.1f | %,.0f | %.1f | %.0f | %.0f | %.0f |%n",
+                    r.files, r.failed, r.wall, r.scan, r.files / r.scan, r.cpu, r.rssKb / 1024.0, r.peakHeapMb,
+                    r.exitHeapMb));
+        }
+        emit(t.toString());
+    }
+
+    private String header() {
+        return String.format(Locale.ROOT, "Run %s on %s, %d cores, %s; command: %s%n%n", LocalDate.now(),
+                cpuModel(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " "
+                        + System.getProperty("java.version"), "bench/run " + String.join(" ", opts.entrySet().stream()
+                        .map(e -> "--" + e.getKey() + " " + e.getValue()).toList()));
+    }
+
+    private void print(Workload load, List<Result> results, int n, int pyFiles) throws IOException {
+        long roundTrips = 0;
+        for (int i = 0; i < n; i++) {
+            roundTrips += load.ranges(i).size();
+        }
+        double limit = roundTrips * (delayMs / 1000.0) / concurrency;
+        double limitRate = n / limit;
+        StringBuilder t = new StringBuilder(header());
+        t.append(String.format(Locale.ROOT, "%,d files (%,d sector-22 cubes of 44.3 GB, %,d FFIs), C = %d, r = %d ms;"
+                + " astropy runs on the first %,d. Latency limit N*H*r/C = %,d dependent round trips * %d ms / %d = %.2f s"
+                + " (%,.0f files/s).%n%n", n, n - n / 10, n / 10, concurrency, delayMs, pyFiles, roundTrips, delayMs,
+                concurrency, limit, limitRate));
+        t.append("| contender | files | failed | wall s | scan s | files/s | req/file | KiB/file | CPU s | peak RSS MB"
+                + " | x limit | x bare | astro-cloud is N x faster |\n");
+        t.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        Map<String, Result> byKey = new LinkedHashMap<>();
+        results.forEach(r -> byKey.put(r.key, r));
+        for (Result r : results) {
+            double rate = r.files / r.scan;
+            Result bare = byKey.get(r.key.endsWith("s3") ? "bare-s3" : "bare-http");
+            Result us = byKey.get(r.key.endsWith("s3") ? "fits-scan-s3" : "fits-scan-http");
+            String xBare = r.key.startsWith("fits-scan") && bare != null
+                    ? String.format(Locale.ROOT, "%.2f", (r.scan / r.files) / (bare.scan / bare.files)) : "";
+            String faster = us != null && us != r && !r.key.startsWith("bare")
+                    ? String.format(Locale.ROOT, "%.1f", (us.files / us.scan) / rate) : "";
+            t.append(String.format(Locale.ROOT, "| %s | %,d | %d | %.2f | %.2f | %,.0f | %.1f | %.1f | %.1f | %.0f | %.2f | %s | %s |%n",
+                    r.name, r.files, r.failed, r.wall, r.scan, rate, (double) r.requests / r.files,
+                    r.bytesDown / 1024.0 / r.files, r.cpu, r.rssKb / 1024.0, limitRate / rate, xBare, faster));
+        }
+        t.append("\nwall = the process, JVM or Python start included; scan = timed inside the process (what x limit,"
+                + " x bare and the speed-ups use); req and KiB per file counted by the latency proxy (response bytes"
+                + " on the wire, HTTP heads included); CPU = user + system of the contender's process.\n");
+        emit(t.toString());
+    }
+
+    private void emit(String table) throws IOException {
+        System.out.println();
+        System.out.print(table);
+        Files.writeString(work.resolve("results.md"), table);
+        System.err.println("written to " + work.resolve("results.md"));
+    }
+
+    private Child startS3Proxy(Path base) throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path conf = work.resolve("s3proxy.conf");
+        Files.writeString(conf, String.join("\n",
+                "s3proxy.endpoint=http://127.0.0.1:" + port,
+                "s3proxy.authorization=none",
+                "s3proxy.jetty.max-threads=" + Math.max(200, 2 * concurrency),
+                "jclouds.provider=filesystem",
+                "jclouds.filesystem.basedir=" + base, ""));
+        Child child = Child.start(work.resolve("s3proxy.log"), List.of(java, "-cp", jar.toString(),
+                "org.gaul.s3proxy.Main", "--properties", conf.toString()), null);
+        child.awaitPort(port);
+        return child;
+    }
+
+    private static String portOf(String url) {
+        return url.replaceAll("^http://127\\.0\\.0\\.1:(\\d+)/.*$", "$1");
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.replaceAll("^.*:\\s*", "")).orElse("unknown CPU");
+        } catch (IOException e) {
+            return "unknown CPU";
+        }
+    }
+
+    /** The URL lists and bare-client plans, written once per size. */
+    private final class Lists {
+        private final Workload load;
+        private final String httpPrefix;
+        private final String s3Endpoint;
+
+        Lists(Workload load, String httpPrefix, String s3Endpoint) {
+            this.load = load;
+            this.httpPrefix = httpPrefix;
+            this.s3Endpoint = s3Endpoint;
+            Shootout.this.s3Endpoint = s3Endpoint;
+        }
+
+        String urls(String kind, int n) throws IOException {
+            Path p = work.resolve(kind + "-" + n + ".txt");
+            List<String> lines = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                lines.add(target(kind, i));
+            }
+            Files.write(p, lines);
+            return p.toString();
+        }
+
+        Path plan(String kind, int n) throws IOException {
+            Path p = work.resolve("plan-" + kind + "-" + n + ".txt");
+            List<String> lines = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                StringBuilder line = new StringBuilder(kind.equals("s3") ? load.keys().get(i) : target(kind, i));
+                for (long[] r : load.ranges(i)) {
+                    line.append(' ').append(r[0]).append(',').append(r[1]);
+                }
+                lines.add(line.toString());
+            }
+            Files.write(p, lines);
+            return p;
+        }
+
+        private String target(String kind, int i) {
+            String key = load.keys().get(i);
+            return kind.equals("s3") ? "s3://" + Workload.BUCKET + "/" + key : httpPrefix + key;
+        }
+    }
+
+    /** One measured contender. */
+    private static final class Result {
+        String key = "";
+        String name;
+        int files;
+        long failed;
+        double wall;
+        double scan;
+        double cpu;
+        long rssKb;
+        long requests;
+        long bytesDown;
+        double peakHeapMb;
+        double exitHeapMb;
+
+        Result keyed(String k) {
+            this.key = k;
+            return this;
+        }
+    }
+
+    /** Runs contenders under GNU time and reads the proxy's counters around each. */
+    private final class Runner {
+        private final int control;
+
+        Runner(int control) {
+            this.control = control;
+        }
+
+        Result run(String name, int n, List<String> command) throws IOException, InterruptedException {
+            System.err.printf("running %s on %,d files%n", name, n);
+            Path timeFile = work.resolve("time.txt");
+            Path out = work.resolve("contender.out");
+            Files.deleteIfExists(work.resolve("gc.log"));
+            List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %U %S %M", "-o", timeFile.toString()));
+            cmd.addAll(command);
+            long[] before = LatencyProxy.stats(control);
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            if (!p.waitFor(2, TimeUnit.HOURS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(name + " did not finish");
+            }
+            long[] after = LatencyProxy.stats(control);
+            String text = Files.readString(out);
+            Files.writeString(work.resolve("log-" + name.replaceAll("[^A-Za-z0-9]+", "-") + ".txt"), text);
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException(name + " exited with " + p.exitValue() + ":\n" + tail(text));
+            }
+            Result r = new Result();
+            r.name = name;
+            r.files = n;
+            String[] time = Files.readString(timeFile).trim().split("\\s+");
+            r.wall = Double.parseDouble(time[0]);
+            r.cpu = Double.parseDouble(time[1]) + Double.parseDouble(time[2]);
+            r.rssKb = Long.parseLong(time[3]);
+            r.requests = after[0] - before[0];
+            r.bytesDown = after[2] - before[2];
+            Matcher m = SCAN_LINE.matcher(text);
+            Matcher files = SUMMARY_FILES.matcher(text);
+            Matcher seconds = SUMMARY_TIME.matcher(text);
+            if (m.find()) {
+                r.scan = Double.parseDouble(m.group(1));
+                r.failed = Long.parseLong(m.group(3));
+            } else if (files.find() && seconds.find()) {
+                r.scan = Double.parseDouble(seconds.group(1));
+                r.failed = Long.parseLong(files.group(3));
+            } else {
+                throw new IllegalStateException(name + " printed no timing:\n" + tail(text));
+            }
+            heap(r);
+            System.err.printf(Locale.ROOT, "  %.2f s in the process, %.2f s wall, %d requests, %d failed%n",
+                    r.scan, r.wall, r.requests, r.failed);
+            return r;
+        }
+
+        private void heap(Result r) throws IOException {
+            Path gc = work.resolve("gc.log");
+            if (!Files.exists(gc)) {
+                return;
+            }
+            String log = Files.readString(gc);
+            Matcher m = GC.matcher(log);
+            while (m.find()) {
+                r.peakHeapMb = Math.max(r.peakHeapMb, Long.parseLong(m.group(1)));
+            }
+            Matcher exit = HEAP_AT_EXIT.matcher(log);
+            if (exit.find()) {
+                r.exitHeapMb = Long.parseLong(exit.group(1)) / 1024.0;
+                r.peakHeapMb = Math.max(r.peakHeapMb, r.exitHeapMb);
+            }
+        }
+
+        private String tail(String text) {
+            return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
+        }
+    }
+
+    /** A server or proxy process, stopped by PID when closed. */
+    private static final class Child implements AutoCloseable {
+        private final Process process;
+        private final String ready;
+        private final Path log;
+        private int port;
+
+        private Child(Process process, String ready, Path log) {
+            this.process = process;
+            this.ready = ready;
+            this.log = log;
+        }
+
+        static Child start(Path log, List<String> command, String readyPrefix) throws IOException {
+            if (readyPrefix == null) {
+                Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                return new Child(p, "", log);
+            }
+            Process p = new ProcessBuilder(command).redirectError(log.toFile()).start();
+            BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            String line = in.readLine();
+            if (line == null || !line.startsWith(readyPrefix)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(command + " did not start: " + line);
+            }
+            return new Child(p, line, log);
+        }
+
+        String ready() {
+            return ready;
+        }
+
+        int port() {
+            return port;
+        }
+
+        void awaitPort(int port) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("exited; see " + log);
+                }
+                try {
+                    new Socket("127.0.0.1", port).close();
+                    this.port = port;
+                    return;
+                } catch (IOException notYet) {
+                    Thread.sleep(50);
+                }
+            }
+            throw new IllegalStateException("not listening on " + port + " after 60 s; see " + log);
+        }
+
+        @Override
+        public void close() {
+            ProcessHandle h = process.toHandle();
+            h.destroy();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    h.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                h.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

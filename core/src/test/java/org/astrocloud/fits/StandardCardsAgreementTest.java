@@ -1,0 +1,164 @@
+package org.astrocloud.fits;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import nom.tam.fits.BasicHDU;
+import nom.tam.fits.Fits;
+import nom.tam.fits.HeaderCard;
+import nom.tam.util.Cursor;
+import org.astrocloud.fits.testkit.NomTamCorpus;
+import org.astrocloud.testdata.TessFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Whatever {@link StandardCards} reads, nom-tam-fits reads the same way: keyword, typed value,
+ * comment and image, card by card, on the TESS headers, on every card of the nom-tam-written
+ * corpus, and on generated cards of every form. It must also read nearly all TESS cards, or it
+ * would be a fast path in name only.
+ */
+class StandardCardsAgreementTest {
+    private static final String[] TESS = {"cube-hdu0-primary.txt", "cube-hdu1-image.txt", "cube-hdu2-table.txt",
+        "ffic-hdu0-primary.txt", "ffic-hdu1-cal.txt", "ffic-hdu1-cal-nowcs.txt", "ffic-hdu2-uncert.txt"};
+
+    @Test
+    void readsTessCardsAsNomTamDoes() {
+        int cards = 0;
+        int fast = 0;
+        for (String resource : TESS) {
+            for (String image : TessFiles.cards(resource)) {
+                if (image.startsWith("END ")) {
+                    continue;
+                }
+                cards++;
+                fast += agree(image) ? 1 : 0;
+            }
+        }
+        assertTrue(cards > 800, "the TESS corpus has " + cards + " cards");
+        assertTrue(fast >= cards * 0.95, "the fast path read " + fast + " of " + cards + " TESS cards");
+    }
+
+    @Test
+    void readsEveryCardOfTheNomTamCorpusAsNomTamDoes(@TempDir Path dir) throws Exception {
+        int checked = 0;
+        for (Path file : NomTamCorpus.all(dir)) {
+            if (file.getFileName().toString().endsWith(".gz")) {
+                continue;
+            }
+            for (String image : NomTamCorpus.nomTam(() -> physicalCards(file))) {
+                agree(image);
+                checked++;
+            }
+        }
+        assertTrue(checked > 500, "checked " + checked + " cards");
+    }
+
+    @Test
+    void readsGeneratedCardsAsNomTamDoes() {
+        Random random = new Random(20261122);
+        int fast = 0;
+        for (int i = 0; i < 20_000; i++) {
+            fast += agree(generated(random)) ? 1 : 0;
+        }
+        assertTrue(fast > 10_000, "the fast path read " + fast + " of 20,000 generated cards");
+    }
+
+    @Test
+    void leavesUnusualFormsToNomTam() {
+        for (String image : List.of(
+                "HIERARCH ESO DET CHIP ID = 'ccd1' / a hierarch card",
+                "LONGSTR = 'first part&'",
+                "CONTINUE  'second part'",
+                "CPLX    = (1.5, -2.0) / complex",
+                "UNDEF   =                      / no value",
+                "NOEQUALS  'text without a value indicator'",
+                "lower   = 1",
+                "BADNUM  = 12abc",
+                "BIGINT  = 123456789012345678901234",
+                "PRECISE = 3.14159265358979323846",
+                "OPEN    = 'no closing quote",
+                "TRAILING= 5 garbage")) {
+            assertNull(StandardCards.parse(card(image).getBytes(StandardCharsets.ISO_8859_1), 0), image);
+        }
+    }
+
+    /** Checks agreement when the fast path reads the card; whether it did. */
+    private static boolean agree(String image80) {
+        String image = card(image80);
+        FitsCard fast = StandardCards.parse(image.getBytes(StandardCharsets.ISO_8859_1), 0);
+        if (fast == null) {
+            return false;
+        }
+        FitsCard nomTam = NomTamCards.parseWithNomTam(image);
+        assertNotNull(nomTam, image);
+        assertEquals(nomTam.keyword(), fast.keyword(), () -> "keyword of " + image);
+        assertEquals(nomTam.value(), fast.value(), () -> "value of " + image);
+        assertEquals(nomTam.value().map(Object::getClass), fast.value().map(Object::getClass), () -> "value type of " + image);
+        assertEquals(nomTam.comment(), fast.comment(), () -> "comment of " + image);
+        assertEquals(image, fast.image());
+        return true;
+    }
+
+    private static List<String> physicalCards(Path file) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Fits fits = new Fits(file.toFile())) {
+            for (BasicHDU<?> hdu : fits.read()) {
+                Cursor<String, HeaderCard> it = hdu.getHeader().iterator();
+                while (it.hasNext()) {
+                    String text = it.next().toString();
+                    for (int at = 0; at < text.length(); at += 80) {
+                        out.add(text.substring(at, Math.min(text.length(), at + 80)));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String card(String text) {
+        return String.format(Locale.ROOT, "%-80s", text).substring(0, 80);
+    }
+
+    private static final String[] KEYS = {"NAXIS1", "TSTART", "OBJECT", "DATE-OBS", "A_B", "X", "CRVAL2", "TTYPE12"};
+
+    /** A card of a random form: logical, integer, real (E/D exponent, fixed or free), string (with quotes), with or without a comment. */
+    private static String generated(Random r) {
+        String key = KEYS[r.nextInt(KEYS.length)];
+        if (r.nextInt(10) == 0) {
+            return (r.nextBoolean() ? "COMMENT " : "HISTORY ") + " ".repeat(r.nextInt(4)) + text(r);
+        }
+        String value = switch (r.nextInt(6)) {
+            case 0 -> r.nextBoolean() ? "T" : "F";
+            case 1 -> Long.toString(r.nextLong() >> r.nextInt(64));
+            case 2 -> String.format(Locale.ROOT, "%." + r.nextInt(18) + "f", (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(12) - 4));
+            case 3 -> String.format(Locale.ROOT, "%." + r.nextInt(20) + "E", (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(80) - 40))
+                    .replace('E', r.nextBoolean() ? 'E' : 'D');
+            case 4 -> "'" + text(r).replace("'", "''") + "'";
+            default -> Integer.toString(r.nextInt(2000) - 1000);
+        };
+        boolean fixed = r.nextBoolean() && !value.startsWith("'");
+        String field = fixed ? String.format(Locale.ROOT, "%20s", value) : " ".repeat(r.nextInt(3)) + value;
+        String comment = r.nextInt(3) == 0 ? "" : " ".repeat(r.nextInt(3)) + "/" + (r.nextBoolean() ? " " : "") + text(r);
+        String card = String.format(Locale.ROOT, "%-8s= ", key) + field + comment;
+        return card.length() > 80 ? card.substring(0, 80) : card;
+    }
+
+    private static String text(Random r) {
+        String chars = "abc XYZ 0123 '/=&.-_()";
+        StringBuilder s = new StringBuilder();
+        for (int i = r.nextInt(30); i > 0; i--) {
+            s.append(chars.charAt(r.nextInt(chars.length())));
+        }
+        return s.toString();
+    }
+
+}

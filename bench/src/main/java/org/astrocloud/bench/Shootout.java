@@ -29,6 +29,7 @@ import org.astrocloud.testservers.NginxServer;
  * <pre>
  * java -cp bench/target/benchmarks.jar org.astrocloud.bench.Shootout [--files 1000] [--concurrency 256]
  *      [--delay-ms 20] [--python-files 1000] [--only NAME,...] [--memory 10000,100000] [--work DIR]
+ *      [--jvm-flags "-XX:TieredStopAtLevel=1"]
  * </pre>
  */
 public final class Shootout {
@@ -101,6 +102,12 @@ public final class Shootout {
                     "-jar", fitsScan.toString(), "scan", "--concurrency", c(), "--max-connections-per-host", c(),
                     "--no-progress", "--out", "/dev/null", "@" + lists.urls("http", n))));
             all.put("bare-http", new Contender("bare Reactor Netty client, same GETs", n, bare("http", lists.plan("http", n))));
+            all.put("library-http", new Contender("astro-cloud `FitsScanner` (library, no output), HTTP", n, jvm(List.of(),
+                    "-cp", jar.toString(), LibraryScan.class.getName(), lists.urls("http", n), c())));
+            all.put("library-http-warm", new Contender("the same, warm JVM (3rd round)", n, 3, jvm(List.of(),
+                    "-cp", jar.toString(), LibraryScan.class.getName(), lists.urls("http", n), c(), "3")));
+            all.put("bare-http-warm", new Contender("bare Reactor Netty client, warm JVM (3rd round)", n, 3,
+                    bare("http", lists.plan("http", n), "-Dbench.repeat=3")));
             all.put("fits-scan-s3", new Contender("astro-cloud `fits-scan`, S3", n, jvm(List.of(),
                     "-jar", fitsScan.toString(), "scan", "--concurrency", c(), "--endpoint", lists.s3Endpoint,
                     "--anonymous", "--no-progress", "--out", "/dev/null", "@" + lists.urls("s3", n))));
@@ -114,13 +121,16 @@ public final class Shootout {
             List<String> only = opts.containsKey("only") ? List.of(opts.get("only").split(",")) : List.copyOf(all.keySet());
             for (String key : only) {
                 Contender k = all.get(key);
-                results.add(runner.run(k.name, k.files, k.command).keyed(key));
+                results.add(runner.run(k.name, k.files, k.command).perRound(k.rounds).keyed(key));
             }
             print(load, results, n, pyFiles);
         }
     }
 
-    private record Contender(String name, int files, List<String> command) {
+    private record Contender(String name, int files, int rounds, List<String> command) {
+        Contender(String name, int files, List<String> command) {
+            this(name, files, 1, command);
+        }
     }
 
     private String c() {
@@ -131,18 +141,21 @@ public final class Shootout {
         return Path.of(opts.getOrDefault("python-script", "bench/python/astropy_fsspec.py")).toAbsolutePath().toString();
     }
 
-    private List<String> bare(String kind, Path plan) {
+    private List<String> bare(String kind, Path plan, String... flags) {
         List<String> args = new ArrayList<>(List.of("-cp", jar.toString(), BareClients.class.getName(), kind,
                 plan.toString(), c()));
         if (kind.equals("s3")) {
             args.add(s3Endpoint);
         }
-        return jvm(List.of(), args.toArray(String[]::new));
+        return jvm(List.of(flags), args.toArray(String[]::new));
     }
 
     private List<String> jvm(List<String> flags, String... args) {
         List<String> cmd = new ArrayList<>(List.of(java));
         cmd.addAll(flags);
+        if (opts.containsKey("jvm-flags")) {
+            cmd.addAll(List.of(opts.get("jvm-flags").trim().split("\\s+")));
+        }
         cmd.add("-Xlog:gc,gc+heap+exit:file=" + work.resolve("gc.log"));
         cmd.addAll(List.of(args));
         return cmd;
@@ -195,11 +208,11 @@ public final class Shootout {
         results.forEach(r -> byKey.put(r.key, r));
         for (Result r : results) {
             double rate = r.files / r.scan;
-            Result bare = byKey.get(r.key.endsWith("s3") ? "bare-s3" : "bare-http");
+            Result bare = byKey.get(r.key.endsWith("s3") ? "bare-s3" : r.key.endsWith("warm") ? "bare-http-warm" : "bare-http");
             Result us = byKey.get(r.key.endsWith("s3") ? "fits-scan-s3" : "fits-scan-http");
-            String xBare = r.key.startsWith("fits-scan") && bare != null
+            String xBare = (r.key.startsWith("fits-scan") || r.key.startsWith("library")) && bare != null
                     ? String.format(Locale.ROOT, "%.2f", (r.scan / r.files) / (bare.scan / bare.files)) : "";
-            String faster = us != null && us != r && !r.key.startsWith("bare")
+            String faster = us != null && (r.key.startsWith("astropy") || r.key.equals("seed"))
                     ? String.format(Locale.ROOT, "%.1f", (us.files / us.scan) / rate) : "";
             t.append(String.format(Locale.ROOT, "| %s | %,d | %d | %.2f | %.2f | %,.0f | %.1f | %.1f | %.1f | %.0f | %.2f | %s | %s |%n",
                     r.name, r.files, r.failed, r.wall, r.scan, rate, (double) r.requests / r.files,
@@ -306,6 +319,12 @@ public final class Shootout {
         long bytesDown;
         double peakHeapMb;
         double exitHeapMb;
+
+        Result perRound(int rounds) {
+            requests /= rounds;
+            bytesDown /= rounds;
+            return this;
+        }
 
         Result keyed(String k) {
             this.key = k;

@@ -185,6 +185,11 @@ final class HduWalker {
         if (size >= 0) {
             report.size(size);
         }
+        if (kept == 0 && got.hasArray() && got.arrayOffset() == 0 && got.position() == 0 && got.array().length == n) {
+            buf = got.array();   // the source's own array, whole: no copy (sources hand over their buffers)
+            bufStart = offset;
+            return;
+        }
         byte[] merged = new byte[kept + n];
         if (kept > 0) {
             System.arraycopy(buf, (int) (offset - bufStart), merged, 0, kept);

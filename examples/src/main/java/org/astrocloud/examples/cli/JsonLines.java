@@ -3,6 +3,7 @@ package org.astrocloud.examples.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -24,41 +25,50 @@ import org.astrocloud.fits.ScanResult;
 final class JsonLines implements ResultWriter {
     private static final Set<String> ALWAYS_ARRAYS = Set.of("COMMENT", "HISTORY", "");
 
-    private final JsonGenerator json;
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private final Writer out;
     private final boolean cards;
     private final boolean stats;
 
     JsonLines(Writer out, boolean cards, boolean stats) {
-        try {
-            this.json = new JsonFactory().createGenerator(out);
-            this.json.setRootValueSeparator(null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.out = out;
         this.cards = cards;
         this.stats = stats;
     }
 
-    /** Writes every line of one file's result and flushes. */
+    /**
+     * Writes every line of one file's result and flushes. The lines are rendered first, by the
+     * calling thread and without a lock (scans render in parallel); only the write is serialised.
+     */
     @Override
-    public synchronized void write(ScanResult result) {
-        try {
+    public void write(ScanResult result) {
+        StringWriter text = new StringWriter(8192);
+        try (JsonGenerator json = FACTORY.createGenerator(text)) {
+            json.setRootValueSeparator(null);
             for (FitsHeader h : result.headers()) {
-                hdu(result, h);
+                hdu(json, result, h);
             }
             if (result.error().isPresent()) {
-                error(result, result.error().get());
+                error(json, result, result.error().get());
             }
             if (stats) {
-                file(result);
+                file(json, result);
             }
-            json.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        synchronized (out) {
+            try {
+                out.write(text.toString());
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
-    private void hdu(ScanResult r, FitsHeader h) throws IOException {
+    private void hdu(JsonGenerator json, ScanResult r, FitsHeader h) throws IOException {
         json.writeStartObject();
         json.writeStringField("type", "hdu");
         json.writeStringField("uri", r.uri().toString());
@@ -94,11 +104,11 @@ final class JsonLines implements ResultWriter {
         for (Map.Entry<String, List<Object>> e : valuesByKeyword(h).entrySet()) {
             json.writeFieldName(e.getKey());
             if (e.getValue().size() == 1 && !ALWAYS_ARRAYS.contains(e.getKey())) {
-                value(e.getValue().get(0));
+                value(json, e.getValue().get(0));
             } else {
                 json.writeStartArray();
                 for (Object v : e.getValue()) {
-                    value(v);
+                    value(json, v);
                 }
                 json.writeEndArray();
             }
@@ -126,7 +136,7 @@ final class JsonLines implements ResultWriter {
         return values;
     }
 
-    private void value(Object v) throws IOException {
+    private static void value(JsonGenerator json, Object v) throws IOException {
         if (v == null) {
             json.writeNull();
         } else if (v instanceof Boolean b) {
@@ -146,7 +156,7 @@ final class JsonLines implements ResultWriter {
         }
     }
 
-    private void error(ScanResult r, Throwable e) throws IOException {
+    private static void error(JsonGenerator json, ScanResult r, Throwable e) throws IOException {
         json.writeStartObject();
         json.writeStringField("type", "error");
         json.writeStringField("uri", r.uri().toString());
@@ -174,7 +184,7 @@ final class JsonLines implements ResultWriter {
         json.writeRaw('\n');
     }
 
-    private void file(ScanResult r) throws IOException {
+    private static void file(JsonGenerator json, ScanResult r) throws IOException {
         json.writeStartObject();
         json.writeStringField("type", "file");
         json.writeStringField("uri", r.uri().toString());

@@ -1,0 +1,46 @@
+package org.astrocloud.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.astrocloud.fits.FitsScanner;
+import org.astrocloud.fits.ScanResult;
+import org.astrocloud.http.HttpOptions;
+import reactor.core.publisher.Flux;
+
+/**
+ * astro-cloud as a library: {@link FitsScanner#scanAll} over a URL list, every header emitted and
+ * counted, nothing printed per file. Next to {@code fits-scan} (same scan plus JSON Lines of every
+ * card), it separates the cost of discovering the headers from the cost of writing them out.
+ *
+ * <pre>
+ * java -cp bench/target/benchmarks.jar org.astrocloud.bench.LibraryScan URL_LIST C [ROUNDS=1]
+ * </pre>
+ * With ROUNDS &gt; 1, earlier rounds warm the JVM and only the last one is reported.
+ * Prints {@code SCAN_SECONDS s FILES n FAILED f}.
+ */
+public final class LibraryScan {
+    private LibraryScan() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        List<URI> uris = Files.readAllLines(Path.of(args[0])).stream().map(URI::create).toList();
+        int c = Integer.parseInt(args[1]);
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        FitsScanner scanner = FitsScanner.create().concurrency(c).option(HttpOptions.MAX_CONNECTIONS_PER_HOST, c);
+        for (int round = 1; round <= rounds; round++) {
+            long start = System.nanoTime();
+            List<ScanResult> results = scanner.scanAll(Flux.fromIterable(uris)).collectList().block(Duration.ofHours(1));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long failed = results.stream().filter(r -> !r.isOk()).count();
+            long hdus = results.stream().mapToLong(r -> r.headers().size()).sum();
+            String line = round == rounds ? "SCAN_SECONDS" : "round " + round + ":";
+            System.out.printf(Locale.ROOT, "%s %.3f FILES %d FAILED %d HDUS %d%n", line, seconds, results.size(), failed, hdus);
+        }
+        System.exit(0);
+    }
+}

@@ -16,6 +16,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.traffic.GlobalTrafficShapingHandler;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -43,11 +44,15 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Prints {@code READY control=PORT ports=P1,P2,...} (one listening port per upstream, on
  * 127.0.0.1), then serves until killed. A line {@code stats} sent to the control port answers
  * {@code requests bytesUp bytesDown connections}. TCP connects are not delayed.
+ *
+ * <p>With {@code -Dproxy.bytesPerSecond=N}, answers share one link of N bytes per second (all
+ * connections together), like a client's network interface: what reading more bytes costs.
  */
 public final class LatencyProxy {
     private static final byte[] HEAD_END = {'\r', '\n', '\r', '\n'};
 
     private final long delayNanos;
+    private GlobalTrafficShapingHandler link;
     private final LongAdder requests = new LongAdder();
     private final LongAdder bytesUp = new LongAdder();
     private final LongAdder bytesDown = new LongAdder();
@@ -64,6 +69,10 @@ public final class LatencyProxy {
         }
         LatencyProxy proxy = new LatencyProxy(Long.parseLong(args[0]));
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        long rate = Long.getLong("proxy.bytesPerSecond", 0);
+        if (rate > 0) {
+            proxy.link = new GlobalTrafficShapingHandler(loops.next(), 0, rate, 50);
+        }
         List<Integer> ports = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             ports.add(proxy.listen(loops, Integer.parseInt(args[i])));
@@ -137,7 +146,15 @@ public final class LatencyProxy {
                     .group(front.eventLoop())
                     .channel(NioSocketChannel.class)
                     .option(ChannelOption.TCP_NODELAY, true)
-                    .handler(new Back(front))
+                    .handler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            if (link != null) {
+                                ch.pipeline().addLast(link);
+                            }
+                            ch.pipeline().addLast(new Back(front));
+                        }
+                    })
                     .connect(InetAddress.getLoopbackAddress(), upstreamPort)
                     .addListener((ChannelFutureListener) f -> {
                         if (f.isSuccess()) {

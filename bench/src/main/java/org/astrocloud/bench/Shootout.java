@@ -29,7 +29,7 @@ import org.astrocloud.testservers.NginxServer;
  * <pre>
  * java -cp bench/target/benchmarks.jar org.astrocloud.bench.Shootout [--files 1000] [--concurrency 256]
  *      [--delay-ms 20] [--python-files 1000] [--only NAME,...] [--memory 10000,100000] [--work DIR]
- *      [--jvm-flags "-XX:TieredStopAtLevel=1"]
+ *      [--jvm-flags "-XX:TieredStopAtLevel=1"] [--link-mbit 1000]
  * </pre>
  */
 public final class Shootout {
@@ -80,6 +80,7 @@ public final class Shootout {
         try (NginxServer nginx = NginxServer.start(base, work.resolve("nginx"));
              Child s3proxy = startS3Proxy(base);
              Child proxy = Child.start(work.resolve("proxy.log"), List.of(java, "-cp", jar.toString(),
+                     "-Dproxy.bytesPerSecond=" + Math.round(Double.parseDouble(opts.getOrDefault("link-mbit", "0")) * 1e6 / 8),
                      LatencyProxy.class.getName(), String.valueOf(delayMs), portOf(nginx.url("")),
                      String.valueOf(s3proxy.port())), "READY")) {
             int control = Integer.parseInt(proxy.ready().replaceAll(".*control=(\\d+).*", "$1"));
@@ -172,12 +173,13 @@ public final class Shootout {
         StringBuilder t = new StringBuilder();
         t.append(header());
         t.append(String.format(Locale.ROOT, "Memory: C = %d, r = %d ms, -Xmx256m%n%n", concurrency, delayMs));
-        t.append("| files | failed | wall s | scan s | files/s | CPU s | peak RSS MB | peak heap MB | heap at exit MB |\n");
-        t.append("|---|---|---|---|---|---|---|---|---|\n");
+        t.append("| files | failed | wall s | scan s | files/s | CPU s | peak RSS MB | peak heap MB (before a GC)"
+                + " | most heap left after a GC MB | heap at exit MB |\n");
+        t.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (Result r : results) {
-            t.append(String.format(Locale.ROOT, "| %,d | %d | %.1f | %.1f | %,.0f | %.1f | %.0f | %.0f | %.0f |%n",
+            t.append(String.format(Locale.ROOT, "| %,d | %d | %.1f | %.1f | %,.0f | %.1f | %.0f | %.0f | %.0f | %.0f |%n",
                     r.files, r.failed, r.wall, r.scan, r.files / r.scan, r.cpu, r.rssKb / 1024.0, r.peakHeapMb,
-                    r.exitHeapMb));
+                    r.liveHeapMb, r.exitHeapMb));
         }
         emit(t.toString());
     }
@@ -198,8 +200,9 @@ public final class Shootout {
         double limitRate = n / limit;
         StringBuilder t = new StringBuilder(header());
         t.append(String.format(Locale.ROOT, "%,d files (%,d sector-22 cubes of 44.3 GB, %,d FFIs), C = %d, r = %d ms;"
-                + " astropy runs on the first %,d. Latency limit N*H*r/C = %,d dependent round trips * %d ms / %d = %.2f s"
-                + " (%,.0f files/s).%n%n", n, n - n / 10, n / 10, concurrency, delayMs, pyFiles, roundTrips, delayMs,
+                + " astropy runs on the first %,d.%s Latency limit N*H*r/C = %,d dependent round trips * %d ms / %d = %.2f s"
+                + " (%,.0f files/s).%n%n", n, n - n / 10, n / 10, concurrency, delayMs, pyFiles,
+                opts.containsKey("link-mbit") ? " Answers share a " + opts.get("link-mbit") + " Mbit/s link." : "", roundTrips, delayMs,
                 concurrency, limit, limitRate));
         t.append("| contender | files | failed | wall s | scan s | files/s | req/file | KiB/file | CPU s | peak RSS MB"
                 + " | x limit | x bare | astro-cloud is N x faster |\n");
@@ -318,6 +321,7 @@ public final class Shootout {
         long requests;
         long bytesDown;
         double peakHeapMb;
+        double liveHeapMb;
         double exitHeapMb;
 
         Result perRound(int rounds) {
@@ -395,6 +399,7 @@ public final class Shootout {
             Matcher m = GC.matcher(log);
             while (m.find()) {
                 r.peakHeapMb = Math.max(r.peakHeapMb, Long.parseLong(m.group(1)));
+                r.liveHeapMb = Math.max(r.liveHeapMb, Long.parseLong(m.group(2)));
             }
             Matcher exit = HEAP_AT_EXIT.matcher(log);
             if (exit.find()) {

@@ -37,6 +37,7 @@ public final class Shootout {
     private static final Pattern SUMMARY_FILES = Pattern.compile("(\\d+) files: (\\d+) ok, (\\d+) failed");
     private static final Pattern SUMMARY_TIME = Pattern.compile(" in ([0-9.]+) s$", Pattern.MULTILINE);
     private static final Pattern GC = Pattern.compile("(\\d+)M->(\\d+)M\\(");
+    private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("Total\\s+\\d+\\s+(\\d+)");
     private static final Pattern HEAP_AT_EXIT = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
 
     private final Map<String, String> opts;
@@ -165,6 +166,7 @@ public final class Shootout {
     private void memoryRuns(Runner runner, Lists lists, List<Integer> sizes) throws Exception {
         runner.run("warm-up http", Math.min(sizes.get(0), 2000), bare("http", lists.plan("http", Math.min(sizes.get(0), 2000))));
         List<Result> results = new ArrayList<>();
+        runner.sampleLiveHeap = true;
         for (int n : sizes) {
             results.add(runner.run("astro-cloud `fits-scan`, HTTP, -Xmx256m", n, jvm(List.of("-Xmx256m"),
                     "-jar", fitsScan.toString(), "scan", "--concurrency", c(), "--max-connections-per-host", c(),
@@ -174,7 +176,7 @@ public final class Shootout {
         t.append(header());
         t.append(String.format(Locale.ROOT, "Memory: C = %d, r = %d ms, -Xmx256m%n%n", concurrency, delayMs));
         t.append("| files | failed | wall s | scan s | files/s | CPU s | peak RSS MB | peak heap MB (before a GC)"
-                + " | most heap left after a GC MB | heap at exit MB |\n");
+                + " | live heap MB (largest of jcmd class histograms, every 5 s) | heap at exit MB |\n");
         t.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (Result r : results) {
             t.append(String.format(Locale.ROOT, "| %,d | %d | %.1f | %.1f | %,.0f | %.1f | %.0f | %.0f | %.0f | %.0f |%n",
@@ -339,6 +341,7 @@ public final class Shootout {
     /** Runs contenders under GNU time and reads the proxy's counters around each. */
     private final class Runner {
         private final int control;
+        private boolean sampleLiveHeap;
 
         Runner(int control) {
             this.control = control;
@@ -353,9 +356,16 @@ public final class Shootout {
             cmd.addAll(command);
             long[] before = LatencyProxy.stats(control);
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-            if (!p.waitFor(2, TimeUnit.HOURS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException(name + " did not finish");
+            long liveBytes = 0;
+            long deadline = System.nanoTime() + TimeUnit.HOURS.toNanos(2);
+            while (!p.waitFor(sampleLiveHeap ? 5 : 60, TimeUnit.SECONDS)) {
+                if (System.nanoTime() > deadline) {
+                    p.destroyForcibly();
+                    throw new IllegalStateException(name + " did not finish");
+                }
+                if (sampleLiveHeap) {
+                    liveBytes = Math.max(liveBytes, liveHeap(p));
+                }
             }
             long[] after = LatencyProxy.stats(control);
             String text = Files.readString(out);
@@ -385,9 +395,32 @@ public final class Shootout {
                 throw new IllegalStateException(name + " printed no timing:\n" + tail(text));
             }
             heap(r);
+            r.liveHeapMb = liveBytes / 1024.0 / 1024.0;
             System.err.printf(Locale.ROOT, "  %.2f s in the process, %.2f s wall, %d requests, %d failed%n",
                     r.scan, r.wall, r.requests, r.failed);
             return r;
+        }
+
+        /** The JVM's live heap now: jcmd's class histogram, which collects garbage first; 0 if it cannot be read. */
+        private long liveHeap(Process timed) {
+            try {
+                long pid = timed.toHandle().children().findFirst().map(ProcessHandle::pid).orElse(-1L);
+                if (pid < 0) {
+                    return 0;
+                }
+                Path jcmd = Path.of(java).resolveSibling("jcmd");
+                Process q = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "GC.class_histogram")
+                        .redirectErrorStream(true).start();
+                String text = new String(q.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                q.waitFor(60, TimeUnit.SECONDS);
+                Matcher m = HISTOGRAM_TOTAL.matcher(text);
+                return m.find() ? Long.parseLong(m.group(1)) : 0;
+            } catch (IOException e) {
+                return 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0;
+            }
         }
 
         private void heap(Result r) throws IOException {
@@ -399,7 +432,6 @@ public final class Shootout {
             Matcher m = GC.matcher(log);
             while (m.find()) {
                 r.peakHeapMb = Math.max(r.peakHeapMb, Long.parseLong(m.group(1)));
-                r.liveHeapMb = Math.max(r.liveHeapMb, Long.parseLong(m.group(2)));
             }
             Matcher exit = HEAP_AT_EXIT.matcher(log);
             if (exit.find()) {

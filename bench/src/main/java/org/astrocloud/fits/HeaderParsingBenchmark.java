@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Header parsing on the TESS headers, one thread: the structural path (what the walk needs:
  * END, BITPIX, NAXISn, PCOUNT, GCOUNT, the data extent) and full card parsing (typed values with
- * nom-tam-fits). Scores are headers per second; multiply by the header's size for bytes/s
+ * our reader of the common card forms, nom-tam-fits for the rest). Scores are headers per second; multiply by the header's size for bytes/s
  * ({@code cube-table} is 46,080 bytes, {@code ffi-cal} 17,280, {@code cube-primary} 2,880).
  *
  * <pre>

@@ -41,7 +41,9 @@ public final class FitsScanCommand implements Runnable {
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         // nom-tam-fits reports card repairs through java.util.logging; the scan reports what matters itself
         NOM_TAM_LOG.setLevel(Level.SEVERE);
-        return new CommandLine(new FitsScanCommand()).setOut(out).setErr(err).execute(args);
+        return new CommandLine(new FitsScanCommand())
+                .setExpandAtFiles(false)   // @LIST is read by Inputs, lazily, not held whole in memory by picocli
+                .setOut(out).setErr(err).execute(args);
     }
 
     @Override

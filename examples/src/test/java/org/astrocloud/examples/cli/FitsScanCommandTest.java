@@ -107,6 +107,18 @@ class FitsScanCommandTest {
     }
 
     @Test
+    void listFileShouldBeReadOneNamePerLineEvenWithBlanksInANameAndComments() throws Exception {
+        Path cube = TessFiles.writeCube(dir.resolve("sector 22 cube.fits"), 22, 1, 1, 1248);
+        Path list = Files.writeString(dir.resolve("list.txt"), "# the cubes\n" + cube + "\n\n");
+
+        Run run = run("scan", "@" + list);
+
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(3, run.ofType("hdu").size());
+        assertEquals(cube.toFile().toURI().toString(), run.ofType("hdu").get(0).get("uri").asText());
+    }
+
+    @Test
     void usageErrorShouldExitWithTwo() throws Exception {
         assertEquals(2, run("scan").exit());
         assertEquals(2, run("scan", "--no-such-option", "x.fits").exit());

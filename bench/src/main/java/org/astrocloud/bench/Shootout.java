@@ -199,11 +199,12 @@ public final class Shootout {
             roundTrips += load.ranges(i).size();
         }
         double limit = roundTrips * (delayMs / 1000.0) / concurrency;
+        long ffis = load.keys().subList(0, n).stream().filter(k -> k.contains("-ffi-")).count();
         double limitRate = n / limit;
         StringBuilder t = new StringBuilder(header());
         t.append(String.format(Locale.ROOT, "%,d files (%,d sector-22 cubes of 44.3 GB, %,d FFIs), C = %d, r = %d ms;"
                 + " astropy runs on the first %,d.%s Latency limit N*H*r/C = %,d dependent round trips * %d ms / %d = %.2f s"
-                + " (%,.0f files/s).%n%n", n, n - n / 10, n / 10, concurrency, delayMs, pyFiles,
+                + " (%,.0f files/s).%n%n", n, n - ffis, ffis, concurrency, delayMs, pyFiles,
                 opts.containsKey("link-mbit") ? " Answers share a " + opts.get("link-mbit") + " Mbit/s link." : "", roundTrips, delayMs,
                 concurrency, limit, limitRate));
         t.append("| contender | files | failed | wall s | scan s | files/s | req/file | KiB/file | CPU s | peak RSS MB"

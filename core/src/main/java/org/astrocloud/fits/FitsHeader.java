@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 
 /**
  * One HDU's header and where its parts lie in the file: an immutable document.
@@ -117,7 +116,12 @@ public final class FitsHeader {
 
     /** NAXIS1..NAXISn; empty when NAXIS = 0. */
     public List<Long> naxis() {
-        return LongStream.of(structure.naxis()).boxed().toList();
+        long[] axes = structure.naxis();
+        Long[] boxed = new Long[axes.length];
+        for (int i = 0; i < axes.length; i++) {
+            boxed[i] = axes[i];
+        }
+        return List.of(boxed);
     }
 
     /** PCOUNT (0 when absent). */

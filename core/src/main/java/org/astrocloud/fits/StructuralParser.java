@@ -17,6 +17,15 @@ final class StructuralParser {
     private final int hdu;
     private final long offset;
 
+    // what parse() has found so far
+    private int bitpixCard = -1;
+    private int naxisCard = -1;
+    private long[] naxis;
+    private long pcount = -1;
+    private long gcount = -1;
+    private boolean groups;
+    private boolean zimage;
+
     private StructuralParser(byte[] bytes, int cards, URI uri, int hdu, long offset) {
         this.bytes = bytes;
         this.cards = cards;
@@ -38,45 +47,11 @@ final class StructuralParser {
         boolean primary = keywordIs(0, "SIMPLE");
         boolean conforming = !primary || logical(0, "SIMPLE").orElse(true);
         String xtension = primary ? null : xtension();
-        int bitpixCard = -1;
-        int naxisCard = -1;
-        long[] naxis = null;
-        long pcount = -1;
-        long gcount = -1;
-        boolean groups = false;
-        boolean zimage = false;
         for (int c = 1; c < cards; c++) {
-            int at = c * FitsBlocks.CARD_SIZE;
-            byte first = bytes[at];
-            if (first != 'B' && first != 'N' && first != 'P' && first != 'G' && first != 'Z') {
-                continue;
-            }
-            String key = new String(bytes, at, 8, StandardCharsets.ISO_8859_1).stripTrailing();
-            switch (key) {
-                case "BITPIX" -> bitpixCard = bitpixCard < 0 ? c : bitpixCard;
-                case "NAXIS" -> {
-                    if (naxisCard < 0) {
-                        naxisCard = c;
-                        long n = integer(c, key);
-                        if (n < 0 || n > MAX_NAXIS) {
-                            throw invalid(c, "NAXIS must be between 0 and 999, is " + n);
-                        }
-                        naxis = new long[(int) n];
-                        java.util.Arrays.fill(naxis, -1);
-                    }
-                }
-                case "PCOUNT" -> pcount = pcount < 0 ? nonNegative(c, key) : pcount;
-                case "GCOUNT" -> gcount = gcount < 0 ? nonNegative(c, key) : gcount;
-                case "GROUPS" -> groups = groups || logical(c, key).orElse(false);
-                case "ZIMAGE" -> zimage = zimage || logical(c, key).orElse(false);
-                default -> {
-                    if (key.startsWith("NAXIS") && naxis != null) {
-                        int axis = axisNumber(key);
-                        if (axis >= 1 && axis <= naxis.length && naxis[axis - 1] < 0) {
-                            naxis[axis - 1] = nonNegative(c, key);
-                        }
-                    }
-                }
+            byte first = bytes[c * FitsBlocks.CARD_SIZE];
+            // most cards start with another letter: the loop stays small, the checks are in visit()
+            if (first == 'B' || first == 'N' || first == 'P' || first == 'G' || first == 'Z') {
+                visit(c);
             }
         }
         if (bitpixCard < 0) {
@@ -93,6 +68,59 @@ final class StructuralParser {
         }
         return new HeaderStructure(conforming, xtension, bitpix, naxis, Math.max(pcount, 0),
                 gcount < 0 ? 1 : gcount, groups, zimage, cards);
+    }
+
+    /** Takes note of card {@code c} if it is a structural keyword; the first occurrence wins. */
+    private void visit(int c) {
+        if (keywordIs(c, "BITPIX")) {
+            bitpixCard = bitpixCard < 0 ? c : bitpixCard;
+        } else if (keywordIs(c, "NAXIS")) {
+            naxis(c);
+        } else if (startsWith(c, "NAXIS")) {
+            axis(c);
+        } else if (keywordIs(c, "PCOUNT")) {
+            pcount = pcount < 0 ? nonNegative(c, "PCOUNT") : pcount;
+        } else if (keywordIs(c, "GCOUNT")) {
+            gcount = gcount < 0 ? nonNegative(c, "GCOUNT") : gcount;
+        } else if (keywordIs(c, "GROUPS")) {
+            groups = groups || logical(c, "GROUPS").orElse(false);
+        } else if (keywordIs(c, "ZIMAGE")) {
+            zimage = zimage || logical(c, "ZIMAGE").orElse(false);
+        }
+    }
+
+    private void naxis(int c) {
+        if (naxisCard >= 0) {
+            return;
+        }
+        naxisCard = c;
+        long n = integer(c, "NAXIS");
+        if (n < 0 || n > MAX_NAXIS) {
+            throw invalid(c, "NAXIS must be between 0 and 999, is " + n);
+        }
+        naxis = new long[(int) n];
+        java.util.Arrays.fill(naxis, -1);
+    }
+
+    private void axis(int c) {
+        if (naxis == null) {
+            return;
+        }
+        String key = new String(bytes, c * FitsBlocks.CARD_SIZE, 8, StandardCharsets.ISO_8859_1).stripTrailing();
+        int axis = axisNumber(key);
+        if (axis >= 1 && axis <= naxis.length && naxis[axis - 1] < 0) {
+            naxis[axis - 1] = nonNegative(c, key);
+        }
+    }
+
+    private boolean startsWith(int card, String prefix) {
+        int at = card * FitsBlocks.CARD_SIZE;
+        for (int i = 0; i < prefix.length(); i++) {
+            if (bytes[at + i] != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int axisNumber(String key) {

@@ -2,7 +2,6 @@ package org.astrocloud.fits.spi;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -55,9 +54,17 @@ public final class ByteRangeSources {
 
     /** The most specific provider for {@code uri}, if any. */
     public Optional<ByteRangeSourceProvider> find(URI uri) {
-        return providers.stream()
-                .filter(p -> p.specificity(uri) > 0)
-                .max(Comparator.comparingInt(p -> p.specificity(uri)));
+        // a plain loop: this runs once per file of a scan
+        ByteRangeSourceProvider best = null;
+        int bestSpecificity = 0;
+        for (ByteRangeSourceProvider p : providers) {
+            int specificity = p.specificity(uri);
+            if (specificity > bestSpecificity) {
+                best = p;
+                bestSpecificity = specificity;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /**

@@ -1,11 +1,7 @@
 package org.astrocloud.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -15,9 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.astrocloud.testservers.NginxServer;
 
 /**
@@ -33,12 +26,6 @@ import org.astrocloud.testservers.NginxServer;
  * </pre>
  */
 public final class Shootout {
-    private static final Pattern SCAN_LINE = Pattern.compile("SCAN_SECONDS ([0-9.]+) FILES (\\d+) FAILED (\\d+)");
-    private static final Pattern SUMMARY_FILES = Pattern.compile("(\\d+) files: (\\d+) ok, (\\d+) failed");
-    private static final Pattern SUMMARY_TIME = Pattern.compile(" in ([0-9.]+) s$", Pattern.MULTILINE);
-    private static final Pattern GC = Pattern.compile("(\\d+)M->(\\d+)M\\(");
-    private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("Total\\s+\\d+\\s+(\\d+)");
-    private static final Pattern HEAP_AT_EXIT = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
 
     private final Map<String, String> opts;
     private final int files;
@@ -79,8 +66,8 @@ public final class Shootout {
         System.err.printf("writing %d names (%d FFIs) under %s%n", most, ffis, base);
         Workload load = Workload.create(base, most - ffis, ffis);
         try (NginxServer nginx = NginxServer.start(base, work.resolve("nginx"));
-             Child s3proxy = startS3Proxy(base);
-             Child proxy = Child.start(work.resolve("proxy.log"), List.of(java, "-cp", jar.toString(),
+             ServerProcess s3proxy = startS3Proxy(base);
+             ServerProcess proxy = ServerProcess.start(work.resolve("proxy.log"), List.of(java, "-cp", jar.toString(),
                      "-Dproxy.bytesPerSecond=" + Math.round(Double.parseDouble(opts.getOrDefault("link-mbit", "0")) * 1e6 / 8),
                      LatencyProxy.class.getName(), String.valueOf(delayMs), portOf(nginx.url("")),
                      String.valueOf(s3proxy.port())), "READY")) {
@@ -88,7 +75,7 @@ public final class Shootout {
             String[] ports = proxy.ready().replaceAll(".*ports=([0-9,]+).*", "$1").split(",");
             Lists lists = new Lists(load, "http://127.0.0.1:" + ports[0] + "/" + Workload.BUCKET + "/",
                     "http://127.0.0.1:" + ports[1]);
-            Runner runner = new Runner(control);
+            ContenderRunner runner = new ContenderRunner(work, java, control);
             if (!memory.isEmpty()) {
                 memoryRuns(runner, lists, memory);
                 return;
@@ -98,7 +85,7 @@ public final class Shootout {
             System.err.println("warming up the servers and the proxy");
             runner.run("warm-up http", n, bare("http", lists.plan("http", n)));
             runner.run("warm-up s3", n, bare("s3", lists.plan("s3", n)));
-            List<Result> results = new ArrayList<>();
+            List<ContenderRunner.Measurement> results = new ArrayList<>();
             Map<String, Contender> all = new LinkedHashMap<>();
             all.put("fits-scan-http", new Contender("astro-cloud `fits-scan`, HTTP", n, jvm(List.of(),
                     "-jar", fitsScan.toString(), "scan", "--concurrency", c(), "--max-connections-per-host", c(),
@@ -163,10 +150,10 @@ public final class Shootout {
         return cmd;
     }
 
-    private void memoryRuns(Runner runner, Lists lists, List<Integer> sizes) throws Exception {
+    private void memoryRuns(ContenderRunner runner, Lists lists, List<Integer> sizes) throws Exception {
         runner.run("warm-up http", Math.min(sizes.get(0), 2000), bare("http", lists.plan("http", Math.min(sizes.get(0), 2000))));
-        List<Result> results = new ArrayList<>();
-        runner.sampleLiveHeap = true;
+        List<ContenderRunner.Measurement> results = new ArrayList<>();
+        runner.sampleLiveHeap();
         for (int n : sizes) {
             results.add(runner.run("astro-cloud `fits-scan`, HTTP, -Xmx256m", n, jvm(List.of("-Xmx256m"),
                     "-jar", fitsScan.toString(), "scan", "--concurrency", c(), "--max-connections-per-host", c(),
@@ -178,7 +165,7 @@ public final class Shootout {
         t.append("| files | failed | wall s | scan s | files/s | CPU s | peak RSS MB | peak heap MB (before a GC)"
                 + " | live heap MB (largest of jcmd class histograms, every 5 s) | heap at exit MB |\n");
         t.append("|---|---|---|---|---|---|---|---|---|---|\n");
-        for (Result r : results) {
+        for (ContenderRunner.Measurement r : results) {
             t.append(String.format(Locale.ROOT, "| %,d | %d | %.1f | %.1f | %,.0f | %.1f | %.0f | %.0f | %.0f | %.0f |%n",
                     r.files, r.failed, r.wall, r.scan, r.files / r.scan, r.cpu, r.rssKb / 1024.0, r.peakHeapMb,
                     r.liveHeapMb, r.exitHeapMb));
@@ -193,7 +180,7 @@ public final class Shootout {
                         .map(e -> "--" + e.getKey() + " " + e.getValue()).toList()));
     }
 
-    private void print(Workload load, List<Result> results, int n, int pyFiles) throws IOException {
+    private void print(Workload load, List<ContenderRunner.Measurement> results, int n, int pyFiles) throws IOException {
         long roundTrips = 0;
         for (int i = 0; i < n; i++) {
             roundTrips += load.ranges(i).size();
@@ -210,12 +197,12 @@ public final class Shootout {
         t.append("| contender | files | failed | wall s | scan s | files/s | req/file | KiB/file | CPU s | peak RSS MB"
                 + " | x limit | x bare | astro-cloud is N x faster |\n");
         t.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-        Map<String, Result> byKey = new LinkedHashMap<>();
+        Map<String, ContenderRunner.Measurement> byKey = new LinkedHashMap<>();
         results.forEach(r -> byKey.put(r.key, r));
-        for (Result r : results) {
+        for (ContenderRunner.Measurement r : results) {
             double rate = r.files / r.scan;
-            Result bare = byKey.get(r.key.endsWith("s3") ? "bare-s3" : r.key.endsWith("warm") ? "bare-http-warm" : "bare-http");
-            Result us = byKey.get(r.key.endsWith("s3") ? "fits-scan-s3" : "fits-scan-http");
+            ContenderRunner.Measurement bare = byKey.get(r.key.endsWith("s3") ? "bare-s3" : r.key.endsWith("warm") ? "bare-http-warm" : "bare-http");
+            ContenderRunner.Measurement us = byKey.get(r.key.endsWith("s3") ? "fits-scan-s3" : "fits-scan-http");
             String xBare = (r.key.startsWith("fits-scan") || r.key.startsWith("library")) && bare != null
                     ? String.format(Locale.ROOT, "%.2f", (r.scan / r.files) / (bare.scan / bare.files)) : "";
             String faster = us != null && (r.key.startsWith("astropy") || r.key.equals("seed"))
@@ -237,7 +224,7 @@ public final class Shootout {
         System.err.println("written to " + work.resolve("results.md"));
     }
 
-    private Child startS3Proxy(Path base) throws IOException, InterruptedException {
+    private ServerProcess startS3Proxy(Path base) throws IOException, InterruptedException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -249,7 +236,7 @@ public final class Shootout {
                 "s3proxy.jetty.max-threads=" + Math.max(200, 2 * concurrency),
                 "jclouds.provider=filesystem",
                 "jclouds.filesystem.basedir=" + base, ""));
-        Child child = Child.start(work.resolve("s3proxy.log"), List.of(java, "-cp", jar.toString(),
+        ServerProcess child = ServerProcess.start(work.resolve("s3proxy.log"), List.of(java, "-cp", jar.toString(),
                 "org.gaul.s3proxy.Main", "--properties", conf.toString()), null);
         child.awaitPort(port);
         return child;
@@ -308,209 +295,6 @@ public final class Shootout {
         private String target(String kind, int i) {
             String key = load.keys().get(i);
             return kind.equals("s3") ? "s3://" + Workload.BUCKET + "/" + key : httpPrefix + key;
-        }
-    }
-
-    /** One measured contender. */
-    private static final class Result {
-        String key = "";
-        String name;
-        int files;
-        long failed;
-        double wall;
-        double scan;
-        double cpu;
-        long rssKb;
-        long requests;
-        long bytesDown;
-        double peakHeapMb;
-        double liveHeapMb;
-        double exitHeapMb;
-
-        Result perRound(int rounds) {
-            requests /= rounds;
-            bytesDown /= rounds;
-            return this;
-        }
-
-        Result keyed(String k) {
-            this.key = k;
-            return this;
-        }
-    }
-
-    /** Runs contenders under GNU time and reads the proxy's counters around each. */
-    private final class Runner {
-        private final int control;
-        private boolean sampleLiveHeap;
-
-        Runner(int control) {
-            this.control = control;
-        }
-
-        Result run(String name, int n, List<String> command) throws IOException, InterruptedException {
-            System.err.printf("running %s on %,d files%n", name, n);
-            Path timeFile = work.resolve("time.txt");
-            Path out = work.resolve("contender.out");
-            Files.deleteIfExists(work.resolve("gc.log"));
-            List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %U %S %M", "-o", timeFile.toString()));
-            cmd.addAll(command);
-            long[] before = LatencyProxy.stats(control);
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-            long liveBytes = 0;
-            long deadline = System.nanoTime() + TimeUnit.HOURS.toNanos(2);
-            while (!p.waitFor(sampleLiveHeap ? 5 : 60, TimeUnit.SECONDS)) {
-                if (System.nanoTime() > deadline) {
-                    p.destroyForcibly();
-                    throw new IllegalStateException(name + " did not finish");
-                }
-                if (sampleLiveHeap) {
-                    liveBytes = Math.max(liveBytes, liveHeap(p));
-                }
-            }
-            long[] after = LatencyProxy.stats(control);
-            String text = Files.readString(out);
-            Files.writeString(work.resolve("log-" + name.replaceAll("[^A-Za-z0-9]+", "-") + ".txt"), text);
-            if (p.exitValue() != 0) {
-                throw new IllegalStateException(name + " exited with " + p.exitValue() + ":\n" + tail(text));
-            }
-            Result r = new Result();
-            r.name = name;
-            r.files = n;
-            String[] time = Files.readString(timeFile).trim().split("\\s+");
-            r.wall = Double.parseDouble(time[0]);
-            r.cpu = Double.parseDouble(time[1]) + Double.parseDouble(time[2]);
-            r.rssKb = Long.parseLong(time[3]);
-            r.requests = after[0] - before[0];
-            r.bytesDown = after[2] - before[2];
-            Matcher m = SCAN_LINE.matcher(text);
-            Matcher files = SUMMARY_FILES.matcher(text);
-            Matcher seconds = SUMMARY_TIME.matcher(text);
-            if (m.find()) {
-                r.scan = Double.parseDouble(m.group(1));
-                r.failed = Long.parseLong(m.group(3));
-            } else if (files.find() && seconds.find()) {
-                r.scan = Double.parseDouble(seconds.group(1));
-                r.failed = Long.parseLong(files.group(3));
-            } else {
-                throw new IllegalStateException(name + " printed no timing:\n" + tail(text));
-            }
-            heap(r);
-            r.liveHeapMb = liveBytes / 1024.0 / 1024.0;
-            System.err.printf(Locale.ROOT, "  %.2f s in the process, %.2f s wall, %d requests, %d failed%n",
-                    r.scan, r.wall, r.requests, r.failed);
-            return r;
-        }
-
-        /** The JVM's live heap now: jcmd's class histogram, which collects garbage first; 0 if it cannot be read. */
-        private long liveHeap(Process timed) {
-            try {
-                long pid = timed.toHandle().children().findFirst().map(ProcessHandle::pid).orElse(-1L);
-                if (pid < 0) {
-                    return 0;
-                }
-                Path jcmd = Path.of(java).resolveSibling("jcmd");
-                Process q = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "GC.class_histogram")
-                        .redirectErrorStream(true).start();
-                String text = new String(q.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                q.waitFor(60, TimeUnit.SECONDS);
-                Matcher m = HISTOGRAM_TOTAL.matcher(text);
-                return m.find() ? Long.parseLong(m.group(1)) : 0;
-            } catch (IOException e) {
-                return 0;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return 0;
-            }
-        }
-
-        private void heap(Result r) throws IOException {
-            Path gc = work.resolve("gc.log");
-            if (!Files.exists(gc)) {
-                return;
-            }
-            String log = Files.readString(gc);
-            Matcher m = GC.matcher(log);
-            while (m.find()) {
-                r.peakHeapMb = Math.max(r.peakHeapMb, Long.parseLong(m.group(1)));
-            }
-            Matcher exit = HEAP_AT_EXIT.matcher(log);
-            if (exit.find()) {
-                r.exitHeapMb = Long.parseLong(exit.group(1)) / 1024.0;
-                r.peakHeapMb = Math.max(r.peakHeapMb, r.exitHeapMb);
-            }
-        }
-
-        private String tail(String text) {
-            return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
-        }
-    }
-
-    /** A server or proxy process, stopped by PID when closed. */
-    private static final class Child implements AutoCloseable {
-        private final Process process;
-        private final String ready;
-        private final Path log;
-        private int port;
-
-        private Child(Process process, String ready, Path log) {
-            this.process = process;
-            this.ready = ready;
-            this.log = log;
-        }
-
-        static Child start(Path log, List<String> command, String readyPrefix) throws IOException {
-            if (readyPrefix == null) {
-                Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-                return new Child(p, "", log);
-            }
-            Process p = new ProcessBuilder(command).redirectError(log.toFile()).start();
-            BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            String line = in.readLine();
-            if (line == null || !line.startsWith(readyPrefix)) {
-                p.destroyForcibly();
-                throw new IllegalStateException(command + " did not start: " + line);
-            }
-            return new Child(p, line, log);
-        }
-
-        String ready() {
-            return ready;
-        }
-
-        int port() {
-            return port;
-        }
-
-        void awaitPort(int port) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("exited; see " + log);
-                }
-                try {
-                    new Socket("127.0.0.1", port).close();
-                    this.port = port;
-                    return;
-                } catch (IOException notYet) {
-                    Thread.sleep(50);
-                }
-            }
-            throw new IllegalStateException("not listening on " + port + " after 60 s; see " + log);
-        }
-
-        @Override
-        public void close() {
-            ProcessHandle h = process.toHandle();
-            h.destroy();
-            try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    h.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                h.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
         }
     }
 }

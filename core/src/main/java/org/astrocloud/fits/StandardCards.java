@@ -9,8 +9,10 @@ package org.astrocloud.fits;
  * <p>Why it exists: read card by card, nom-tam-fits allocates a 23,040-byte buffer for each card's
  * input stream and takes several microseconds per card, so a TESS cube's 594 cards cost more CPU
  * than fetching them; this reader is about 20 times faster on TESS headers (BENCHMARKS.md).
- * Whatever this class reads, nom-tam-fits reads the same way; {@code StandardCardsAgreementTest}
- * checks that on every card of the test corpus and on generated cards.
+ * Whatever this class reads, nom-tam-fits reads the same way ({@code StandardCardsAgreementTest}
+ * checks every card of the test corpus, edge forms and generated cards), with one deliberate
+ * exception: a real without an integer part ({@code .5}), which FITS allows (section 4.2.4) and
+ * nom-tam-fits 1.21.2 reads as an empty string, is read here as the standard says.
  */
 final class StandardCards {
     private static final int CARD = FitsBlocks.CARD_SIZE;

@@ -157,7 +157,9 @@ public final class LatencyProxy {
                     })
                     .connect(InetAddress.getLoopbackAddress(), upstreamPort)
                     .addListener((ChannelFutureListener) f -> {
-                        if (f.isSuccess()) {
+                        if (f.isSuccess() && !front.isActive()) {
+                            f.channel().close();   // the client left while we connected
+                        } else if (f.isSuccess()) {
                             back = f.channel();
                             front.config().setAutoRead(true);
                         } else {

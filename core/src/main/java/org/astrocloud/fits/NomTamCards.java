@@ -36,39 +36,16 @@ final class NomTamCards {
         return withLocalSettings(() -> {
             List<FitsCard> out = new ArrayList<>(cards);
             int i = 0;
-            // one stream for a run of cards nom-tam reads: its decoder allocates about 46 KB per stream
-            FitsInputStream in = null;
             while (i < cards) {
-                FitsCard fast = continuationsOf(bytes, i, cards) == 0 ? StandardCards.parse(bytes, i * FitsBlocks.CARD_SIZE) : null;
-                if (fast != null) {
-                    out.add(fast);
-                    i++;
-                    in = null;
-                    continue;
-                }
-                in = in != null ? in : streamFrom(bytes, i, cards);
-                int n;
-                FitsCard card;
-                try {
-                    HeaderCard parsed = new HeaderCard(in);
-                    n = parsed.cardSize();
-                    card = toCard(parsed, image(bytes, i, n));
-                } catch (IOException | RuntimeException e) {
-                    // keep the unreadable card (and what continues it) without a value; read on after it
-                    n = 1 + continuationsOf(bytes, i, cards);
-                    card = unreadable(image(bytes, i, n));
-                    in = null;
-                }
-                out.add(card);
+                int n = 1 + continuationsOf(bytes, i, cards);
+                FitsCard fast = n == 1 ? StandardCards.parse(bytes, i * FitsBlocks.CARD_SIZE) : null;
+                // nom-tam reads each of the rest from a stream holding exactly its own cards, so that
+                // it can never read into the next card (its long strings are joined as we group them)
+                out.add(fast != null ? fast : parseCard(image(bytes, i, n)));
                 i += n;
             }
             return out;
         });
-    }
-
-    private static FitsInputStream streamFrom(byte[] bytes, int card, int cards) {
-        int from = card * FitsBlocks.CARD_SIZE;
-        return new FitsInputStream(new ByteArrayInputStream(bytes, from, cards * FitsBlocks.CARD_SIZE - from));
     }
 
     private static String image(byte[] bytes, int card, int n) {

@@ -92,6 +92,26 @@ class StandardCardsAgreementTest {
         assertEquals(List.of(), failures);
     }
 
+    /** Long strings cut in other places than nom-tam cuts them, between cards only nom-tam reads: cards stay aligned. */
+    @Test
+    void cardsStayAlignedWithTheirImagesAroundLongStringsAndCardsNomTamReads() {
+        List<String> lines = List.of("A       = 'ab&'", "CONTINUE  'cd&'", "CONTINUE  'ef'", "B       = (1,2)",
+                "C       = (3,4)", "D       = 'x&'", "E       = (5,6)", "F       = 'y" + "y".repeat(60) + "&'",
+                "CONTINUE  'z'", "G       = 7");
+        StringBuilder text = new StringBuilder();
+        lines.forEach(l -> text.append(card(l)));
+        List<FitsCard> cards = NomTamCards.parse(text.toString().getBytes(StandardCharsets.ISO_8859_1), lines.size());
+
+        assertEquals(List.of("A", "B", "C", "D", "E", "F", "G"), cards.stream().map(FitsCard::keyword).toList());
+        assertEquals(java.util.Optional.of("abcdef"), cards.get(0).value());
+        assertEquals(card(lines.get(0)) + card(lines.get(1)) + card(lines.get(2)), cards.get(0).image());
+        assertEquals(card(lines.get(3)), cards.get(1).image());
+        assertEquals(card(lines.get(4)), cards.get(2).image());
+        assertEquals(card(lines.get(6)), cards.get(4).image());
+        assertEquals(java.util.Optional.of("y".repeat(61) + "z"), cards.get(5).value());
+        assertEquals(java.util.Optional.of(7L), cards.get(6).value());
+    }
+
     /** FITS 4.0 section 4.2.4: "at least one of the integer part or fractional part must be present". */
     @Test
     void readsARealWithoutIntegerPartAsTheStandardSaysWhereNomTamDoesNot() {

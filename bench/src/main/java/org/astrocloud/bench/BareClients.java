@@ -51,25 +51,29 @@ public final class BareClients {
         String kind = args[0];
         List<Planned> plan = read(Path.of(args[1]));
         int c = Integer.parseInt(args[2]);
-        AtomicInteger failed = new AtomicInteger();
-        long start = System.nanoTime();
+        Get get;
+        S3AsyncClient s3 = null;
         if (kind.equals("http")) {
             HttpClient client = HttpClient.create(ConnectionProvider.builder("bare").maxConnections(c)
                     .pendingAcquireMaxCount(-1).build());
-            for (int i = 1; i < Integer.getInteger("bench.repeat", 1); i++) {
-                long t0 = System.nanoTime();
-                run(plan, c, failed, (p, r) -> http(client, p.target(), r));
-                System.out.printf(Locale.ROOT, "round %d: %.3f s%n", i, (System.nanoTime() - t0) / 1e9);
-                start = System.nanoTime();
-            }
-            run(plan, c, failed, (p, r) -> http(client, p.target(), r));
+            get = (p, r) -> http(client, p.target(), r);
         } else {
-            try (S3AsyncClient s3 = s3(URI.create(args[3]), c)) {
-                run(plan, c, failed, (p, r) -> s3(s3, p.target(), r));
-            }
+            S3AsyncClient sdk = s3(URI.create(args[3]), c);
+            s3 = sdk;
+            get = (p, r) -> s3(sdk, p.target(), r);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "SCAN_SECONDS %.3f FILES %d FAILED %d%n", seconds, plan.size(), failed.get());
+        int rounds = Integer.getInteger("bench.rounds", 1);
+        for (int round = 1; round <= rounds; round++) {
+            AtomicInteger failed = new AtomicInteger();
+            long start = System.nanoTime();
+            run(plan, c, failed, get);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            String line = round == rounds ? "SCAN_SECONDS" : "round " + round + ":";
+            System.out.printf(Locale.ROOT, "%s %.3f FILES %d FAILED %d%n", line, seconds, plan.size(), failed.get());
+        }
+        if (s3 != null) {
+            s3.close();
+        }
         System.exit(0);
     }
 

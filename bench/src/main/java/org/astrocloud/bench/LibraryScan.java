@@ -18,9 +18,9 @@ import reactor.core.publisher.Flux;
  * card), it separates the cost of discovering the headers from the cost of writing them out.
  *
  * <pre>
- * java -cp bench/target/benchmarks.jar org.astrocloud.bench.LibraryScan URL_LIST C [ROUNDS=1]
+ * java [-Dbench.rounds=1] -cp bench/target/benchmarks.jar org.astrocloud.bench.LibraryScan URL_LIST C
  * </pre>
- * With ROUNDS &gt; 1, earlier rounds warm the JVM and only the last one is reported.
+ * With more than one round, earlier rounds warm the JVM and only the last one is reported.
  * Prints {@code SCAN_SECONDS s FILES n FAILED f}.
  */
 public final class LibraryScan {
@@ -30,7 +30,7 @@ public final class LibraryScan {
     public static void main(String[] args) throws IOException {
         List<URI> uris = Files.readAllLines(Path.of(args[0])).stream().map(URI::create).toList();
         int c = Integer.parseInt(args[1]);
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        int rounds = Integer.getInteger("bench.rounds", 1);
         FitsScanner scanner = FitsScanner.create().concurrency(c).option(HttpOptions.MAX_CONNECTIONS_PER_HOST, c);
         for (int round = 1; round <= rounds; round++) {
             long start = System.nanoTime();

@@ -35,7 +35,7 @@ public final class Shootout {
     private final Path jar;
     private final Path fitsScan;
     private final String java;
-    private String s3Endpoint;
+    private String s3Endpoint;   // the latency proxy's S3 port, known once the proxy runs
 
     private Shootout(Map<String, String> opts) throws IOException {
         this.opts = opts;
@@ -73,8 +73,8 @@ public final class Shootout {
                      String.valueOf(s3proxy.port())), "READY")) {
             int control = Integer.parseInt(proxy.ready().replaceAll(".*control=(\\d+).*", "$1"));
             String[] ports = proxy.ready().replaceAll(".*ports=([0-9,]+).*", "$1").split(",");
-            Lists lists = new Lists(load, "http://127.0.0.1:" + ports[0] + "/" + Workload.BUCKET + "/",
-                    "http://127.0.0.1:" + ports[1]);
+            Lists lists = new Lists(load, "http://127.0.0.1:" + ports[0] + "/" + Workload.BUCKET + "/");
+            s3Endpoint = "http://127.0.0.1:" + ports[1];
             ContenderRunner runner = new ContenderRunner(work, java, control);
             if (!memory.isEmpty()) {
                 memoryRuns(runner, lists, memory);
@@ -93,12 +93,12 @@ public final class Shootout {
             all.put("bare-http", new Contender("bare Reactor Netty client, same GETs", n, bare("http", lists.plan("http", n))));
             all.put("library-http", new Contender("astro-cloud `FitsScanner` (library, no output), HTTP", n, jvm(List.of(),
                     "-cp", jar.toString(), LibraryScan.class.getName(), lists.urls("http", n), c())));
-            all.put("library-http-warm", new Contender("the same, warm JVM (3rd round)", n, 3, jvm(List.of(),
-                    "-cp", jar.toString(), LibraryScan.class.getName(), lists.urls("http", n), c(), "3")));
+            all.put("library-http-warm", new Contender("the same, warm JVM (3rd round)", n, 3, jvm(List.of("-Dbench.rounds=3"),
+                    "-cp", jar.toString(), LibraryScan.class.getName(), lists.urls("http", n), c())));
             all.put("bare-http-warm", new Contender("bare Reactor Netty client, warm JVM (3rd round)", n, 3,
-                    bare("http", lists.plan("http", n), "-Dbench.repeat=3")));
+                    bare("http", lists.plan("http", n), "-Dbench.rounds=3")));
             all.put("fits-scan-s3", new Contender("astro-cloud `fits-scan`, S3", n, jvm(List.of(),
-                    "-jar", fitsScan.toString(), "scan", "--concurrency", c(), "--endpoint", lists.s3Endpoint,
+                    "-jar", fitsScan.toString(), "scan", "--concurrency", c(), "--endpoint", s3Endpoint,
                     "--anonymous", "--no-progress", "--out", "/dev/null", "@" + lists.urls("s3", n))));
             all.put("bare-s3", new Contender("bare `S3AsyncClient`, same GETs", n, bare("s3", lists.plan("s3", n))));
             all.put("seed", new Contender("one 2,880-byte GET per block (seed approach), HTTP", n, jvm(List.of(),
@@ -259,13 +259,10 @@ public final class Shootout {
     private final class Lists {
         private final Workload load;
         private final String httpPrefix;
-        private final String s3Endpoint;
 
-        Lists(Workload load, String httpPrefix, String s3Endpoint) {
+        Lists(Workload load, String httpPrefix) {
             this.load = load;
             this.httpPrefix = httpPrefix;
-            this.s3Endpoint = s3Endpoint;
-            Shootout.this.s3Endpoint = s3Endpoint;
         }
 
         String urls(String kind, int n) throws IOException {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import nom.tam.fits.BasicHDU;
 import nom.tam.fits.Fits;
 import nom.tam.fits.FitsException;
@@ -83,16 +84,12 @@ final class Workload {
         return new Workload(List.copyOf(keys), List.copyOf(ranges));
     }
 
-    private interface Writer {
-        void write(Path file);
-    }
-
-    private static Path source(List<Path> made, Path dir, int nth, String kind, Writer writer) {
+    private static Path source(List<Path> made, Path dir, int nth, String kind, Consumer<Path> writer) {
         int group = nth / NAMES_PER_FILE;
         while (made.size() <= group) {
             Path p = dir.resolve(kind + "-" + made.size() + ".fits");
             if (!Files.exists(p)) {
-                writer.write(p);
+                writer.accept(p);
             }
             made.add(p);
         }

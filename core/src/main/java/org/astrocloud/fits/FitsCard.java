@@ -87,6 +87,11 @@ public final class FitsCard {
 
     /** Whether this is a {@code COMMENT}, {@code HISTORY} or blank-keyword card. */
     public boolean isCommentary() {
+        return isCommentaryKeyword(keyword);
+    }
+
+    /** Whether {@code keyword} (trimmed) names a commentary card: COMMENT, HISTORY or blank. */
+    static boolean isCommentaryKeyword(String keyword) {
         return COMMENTARY.contains(keyword);
     }
 

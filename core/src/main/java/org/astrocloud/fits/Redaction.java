@@ -7,16 +7,22 @@ import java.util.Set;
 /**
  * Masks the secrets a URI can carry before it is shown in a message: the user-info part and the
  * values of query parameters that hold signatures, credentials or tokens (presigned S3 URLs,
- * SAS tokens, API keys).
+ * SAS tokens, API keys). Used by every astro-cloud message that names a URI; use it too where you
+ * show one.
+ *
+ * <pre>{@code
+ * Redaction.redact(URI.create("https://h/x.fits?X-Amz-Signature=abc"));   // "https://h/x.fits?X-Amz-Signature=****"
+ * }</pre>
  */
-final class Redaction {
+public final class Redaction {
     private static final Set<String> SECRET_PARTS = Set.of("signature", "sig", "token", "credential", "key",
             "password", "secret", "auth", "policy");
 
     private Redaction() {
     }
 
-    static String redact(URI uri) {
+    /** {@code uri} as text, with its user info and secret query values replaced by {@code ****}. */
+    public static String redact(URI uri) {
         String raw = uri.toString();
         if (uri.getRawUserInfo() != null) {
             raw = raw.replace(uri.getRawUserInfo() + "@", "****@");

@@ -34,7 +34,7 @@ final class StandardCards {
             return null;
         }
         boolean valued = bytes[at + 8] == '=' && bytes[at + 9] == ' ';
-        if (keyword.equals("COMMENT") || keyword.equals("HISTORY") || keyword.isEmpty()) {
+        if (FitsCard.isCommentaryKeyword(keyword)) {
             return commentary(bytes, at, keyword);
         }
         if (!valued) {

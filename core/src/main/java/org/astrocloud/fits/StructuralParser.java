@@ -157,11 +157,14 @@ final class StructuralParser {
         throw invalid(0, "XTENSION must be a quoted string, is " + field);
     }
 
+    /** Whether card {@code card}'s keyword is exactly {@code keyword} (blank-padded to 8 columns). */
     private boolean keywordIs(int card, String keyword) {
+        if (!startsWith(card, keyword)) {
+            return false;
+        }
         int at = card * FitsBlocks.CARD_SIZE;
-        for (int i = 0; i < 8; i++) {
-            char expected = i < keyword.length() ? keyword.charAt(i) : ' ';
-            if (bytes[at + i] != expected) {
+        for (int i = keyword.length(); i < 8; i++) {
+            if (bytes[at + i] != ' ') {
                 return false;
             }
         }

@@ -38,6 +38,7 @@ final class HttpByteRangeSource implements ByteRangeSource {
     private final URI uri;
     private final HttpSettings settings;
     private final String authorization;
+    private final HttpClient client;   // shared; the TLS one is built only when an https URL is read
     private final ReadStats stats = new ReadStats();
     private final AtomicReference<ByteBuffer> wholeObject = new AtomicReference<>();
 
@@ -48,6 +49,7 @@ final class HttpByteRangeSource implements ByteRangeSource {
                 : settings.basicAuth() != null
                 ? "Basic " + Base64.getEncoder().encodeToString(settings.basicAuth().getBytes(StandardCharsets.UTF_8))
                 : null;
+        this.client = HttpClients.get(settings.transport(), isHttps(uri));
     }
 
     @Override
@@ -71,8 +73,8 @@ final class HttpByteRangeSource implements ByteRangeSource {
 
     private Mono<RangeBytes> exchange(URI target, ByteRange range, int hop) {
         boolean sameOrigin = sameOrigin(uri, target);
-        // the TLS client is built only when an https URL is met, not for every plain-http scan
-        HttpClient client = HttpClients.get(settings.transport(), isHttps(target));
+        // looked up once per source; a redirect to the other scheme looks its client up
+        HttpClient client = isHttps(target) == isHttps(uri) ? this.client : HttpClients.get(settings.transport(), isHttps(target));
         stats.recordRequest(0);
         return client
                 .headers(h -> {

@@ -1,7 +1,9 @@
 package org.astrocloud.http;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.ByteRangeSourceProvider;
 import org.astrocloud.fits.spi.SourceOptions;
@@ -19,6 +21,7 @@ import org.astrocloud.fits.spi.SourceOptions;
  * }</pre>
  */
 public final class HttpByteRangeSourceProvider implements ByteRangeSourceProvider {
+    private final AtomicReference<Map.Entry<SourceOptions, HttpSettings>> lastSettings = new AtomicReference<>();
 
     /** Called by {@link java.util.ServiceLoader}. */
     public HttpByteRangeSourceProvider() {
@@ -34,6 +37,17 @@ public final class HttpByteRangeSourceProvider implements ByteRangeSourceProvide
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("an http(s) URI needs a host: " + uri.getScheme() + "://...");
         }
-        return new HttpByteRangeSource(uri, HttpSettings.from(options));
+        return new HttpByteRangeSource(uri, settingsFor(options));
+    }
+
+    /** Settings of the last options seen: a scan opens every file with the same options. */
+    private HttpSettings settingsFor(SourceOptions options) {
+        Map.Entry<SourceOptions, HttpSettings> last = lastSettings.get();
+        if (last != null && last.getKey().equals(options)) {
+            return last.getValue();
+        }
+        HttpSettings settings = HttpSettings.from(options);
+        lastSettings.set(Map.entry(options, settings));
+        return settings;
     }
 }

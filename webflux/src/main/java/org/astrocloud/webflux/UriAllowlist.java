@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.astrocloud.fits.Redaction;
 
 /**
  * The URIs the service may read: those under one of the configured roots. Checked before any
@@ -65,8 +66,7 @@ public final class UriAllowlist {
             }
             problem = "outside the allowed roots";
         }
-        boolean userInfo = uri.getRawAuthority() != null && uri.getRawAuthority().contains("@");
-        throw new UriNotAllowedException(userInfo ? "(not shown: it has user info)" : uri.toString(), problem);
+        throw new UriNotAllowedException(Redaction.redact(uri), problem);
     }
 
     /** Whether {@link #check(URI)} accepts {@code uri}. */

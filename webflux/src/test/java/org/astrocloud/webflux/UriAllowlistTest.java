@@ -81,6 +81,13 @@ class UriAllowlistTest {
     }
 
     @Test
+    void doesNotEchoTheSignatureOfARefusedPresignedUrl() {
+        assertThatThrownBy(() -> allowlist.check("https://elsewhere.example.org/x.fits?X-Amz-Signature=abc123def"))
+                .isInstanceOf(UriNotAllowedException.class)
+                .message().doesNotContain("abc123def").contains("elsewhere.example.org");
+    }
+
+    @Test
     void emptyAllowlistRefusesEverything() {
         assertThatThrownBy(() -> new UriAllowlist(List.of()).check("https://archive.example.org/x.fits"))
                 .isInstanceOf(UriNotAllowedException.class);

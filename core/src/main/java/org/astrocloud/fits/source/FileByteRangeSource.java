@@ -17,6 +17,7 @@ import org.astrocloud.fits.spi.ByteRange;
 import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.RangeBytes;
 import org.astrocloud.fits.spi.ReadStats;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 import reactor.core.scheduler.Schedulers;
@@ -98,7 +99,8 @@ final class FileByteRangeSource implements ByteRangeSource {
                     stats.recordRequest(target.remaining());
                     sink.success(RangeBytes.of(start, target, o.size()));
                 } catch (RuntimeException | Error e) {
-                    // never lose a signal: whatever goes wrong here ends the read
+                    Exceptions.throwIfJvmFatal(e);   // out of memory and the like are not a file's fault
+                    // never lose a signal: whatever else goes wrong here ends the read
                     sink.error(e instanceof RuntimeException ? e : new PermanentSourceException("read failed: " + e, uri, start, e));
                 }
             }

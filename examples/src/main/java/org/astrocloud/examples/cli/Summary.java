@@ -50,8 +50,9 @@ final class Summary {
                 t.objectBytes() == 0 ? 0.0 : 100.0 * t.bytesRead() / t.objectBytes(), elapsedSeconds());
         err.printf(Locale.ROOT, "Estimated cost if these were S3 objects read from outside AWS: this scan USD %.4f;"
                 + " downloading the files whole USD %,.2f%n", scanCost, downloadCost);
-        err.printf(Locale.ROOT, "  (an estimate at S3 Standard us-east-1 list prices: USD 0.0004 per 1,000 GETs,"
-                + " USD 0.09 per GB transferred out; reads within the same region transfer for free)%n");
+        err.printf(Locale.ROOT, "  (an estimate at S3 Standard us-east-1 list prices: USD %.4f per 1,000 GETs,"
+                + " USD %.2f per GB transferred out; reads within the same region transfer for free)%n",
+                USD_PER_GET * 1000, USD_PER_GB_OUT);
         err.flush();
     }
 

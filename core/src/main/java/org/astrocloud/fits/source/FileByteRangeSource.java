@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousFileChannel;
 import java.nio.channels.CompletionHandler;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -45,6 +46,9 @@ final class FileByteRangeSource implements ByteRangeSource {
     }
 
     private Opened openChannel() {
+        if (Files.isDirectory(path)) {
+            throw new PermanentSourceException("is a directory (FitsScanner.expand lists the files in it)", uri, -1);
+        }
         try {
             AsynchronousFileChannel ch = AsynchronousFileChannel.open(path, StandardOpenOption.READ);
             channel.set(ch);

@@ -6,10 +6,16 @@ import java.util.Set;
 import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.ByteRangeSourceProvider;
 import org.astrocloud.fits.spi.SourceOptions;
+import reactor.core.publisher.Flux;
 
 /**
  * Reads {@code file:} URIs with a non-blocking {@link java.nio.channels.AsynchronousFileChannel}.
  * Registered with {@link java.util.ServiceLoader}; it takes no options.
+ *
+ * <p>{@link #expand} lists: a directory names every regular file below it (recursively, sorted by
+ * name, names starting with {@code .} skipped, links to directories not followed), and a path with
+ * glob characters every file it matches, in the JDK's glob syntax
+ * ({@code file:/data/s0022/*.fits}, {@code file:/data/**}{@code /*-cube.fits}).
  */
 public final class FileByteRangeSourceProvider implements ByteRangeSourceProvider {
 
@@ -25,5 +31,10 @@ public final class FileByteRangeSourceProvider implements ByteRangeSourceProvide
     @Override
     public ByteRangeSource open(URI uri, SourceOptions options) {
         return new FileByteRangeSource(uri, Path.of(uri));
+    }
+
+    @Override
+    public Flux<URI> expand(URI uri, SourceOptions options) {
+        return LocalListing.expand(uri);
     }
 }

@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.astrocloud.fits.AstroCloudException;
 import org.astrocloud.fits.FitsCard;
@@ -12,40 +14,50 @@ import org.astrocloud.fits.ScanResult;
 
 /**
  * Writes one row per HDU (and one per failed file) as CSV or as an aligned table: fixed columns,
- * then the values of the chosen keywords. A table is aligned once all rows are known.
+ * then the values of the chosen keywords. A keyword with wildcards ({@code NAXIS*}) is one column
+ * listing {@code KEY=value} for every card it matches, separated by {@code "; "}. A table is aligned
+ * once all rows are known.
  */
 final class Columns implements ResultWriter {
     private static final List<String> FIXED = List.of("uri", "hdu", "kind", "headerOffset", "dataOffset", "dataSize", "naxis");
 
     private final PrintWriter out;
-    private final List<String> keywords;
+    private final List<KeywordPattern> keywords;
     private final boolean csv;
     private final List<List<String>> rows = new ArrayList<>();
+    private final Set<KeywordPattern> matched = ConcurrentHashMap.newKeySet();
 
-    Columns(PrintWriter out, List<String> keywords, boolean csv) {
+    /**
+     * @param headerRow whether to start with the row of column names (not when appending to an
+     *                  output that has it already)
+     */
+    Columns(PrintWriter out, List<KeywordPattern> keywords, boolean csv, boolean headerRow) {
         this.out = out;
-        this.keywords = keywords.stream().map(k -> k.trim().toUpperCase(Locale.ROOT)).filter(k -> !k.isEmpty()).toList();
+        this.keywords = keywords;
         this.csv = csv;
-        List<String> header = new ArrayList<>(FIXED);
-        header.addAll(this.keywords);
-        header.add("error");
-        emit(header);
+        if (headerRow) {
+            List<String> header = new ArrayList<>(FIXED);
+            keywords.forEach(k -> header.add(k.text()));
+            header.add("error");
+            emit(header);
+        }
     }
 
     @Override
     public synchronized void write(ScanResult r) {
+        String uri = r.uri().toString();
         for (FitsHeader h : r.headers()) {
-            List<String> row = new ArrayList<>(List.of(r.uri().toString(), Integer.toString(h.index()), h.kind().name(),
+            List<String> row = new ArrayList<>(List.of(uri, Integer.toString(h.index()), h.kind().name(),
                     Long.toString(h.headerOffset()), Long.toString(h.dataOffset()), Long.toString(h.dataSize()),
                     h.naxis().stream().map(String::valueOf).collect(Collectors.joining("x"))));
-            for (String k : keywords) {
-                row.add(h.card(k).flatMap(FitsCard::value).map(String::valueOf).orElse(""));
+            for (KeywordPattern k : keywords) {
+                row.add(cell(h, k));
             }
             row.add("");
             emit(row);
         }
         r.error().ifPresent(e -> {
-            List<String> row = new ArrayList<>(List.of(r.uri().toString(),
+            List<String> row = new ArrayList<>(List.of(uri,
                     e instanceof AstroCloudException a && a.hdu().isPresent() ? Integer.toString(a.hdu().getAsInt()) : "",
                     "", "", "", "", ""));
             keywords.forEach(k -> row.add(""));
@@ -55,6 +67,21 @@ final class Columns implements ResultWriter {
         if (csv) {
             out.flush();
         }
+    }
+
+    private String cell(FitsHeader h, KeywordPattern k) {
+        if (!k.isWildcard()) {
+            return h.card(k.text()).map(c -> {
+                matched.add(k);
+                return c.value().map(String::valueOf).orElse("");
+            }).orElse("");
+        }
+        List<FitsCard> cards = k.select(h);
+        if (!cards.isEmpty()) {
+            matched.add(k);
+        }
+        return cards.stream().map(c -> c.keyword() + "=" + c.value().map(String::valueOf).orElse(""))
+                .collect(Collectors.joining("; "));
     }
 
     private void emit(List<String> row) {
@@ -87,5 +114,11 @@ final class Columns implements ResultWriter {
             }
         }
         out.flush();
+    }
+
+    @Override
+    public List<String> warnings() {
+        return keywords.stream().filter(k -> !matched.contains(k))
+                .map(k -> "--keywords: no HDU has a card " + (k.isWildcard() ? "matching " : "") + k.text()).toList();
     }
 }

@@ -9,16 +9,19 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code fits-scan}: reads the headers of FITS files, local or in object storage, with range
- * requests, and prints them as JSON Lines.
+ * requests, and prints them as JSON Lines, a {@code fitsinfo}-like summary or the cards as stored.
  *
  * <pre>
+ * java -jar examples/target/fits-scan.jar info s3://stpubdata/tess/public/mast/tess-s0022-4-4-cube.fits
+ * java -jar examples/target/fits-scan.jar header --hdu 1 cube.fits
  * java -jar examples/target/fits-scan.jar scan --stats cube.fits s3://bucket/key.fits
  * java -jar examples/target/fits-scan.jar demo
  * </pre>
  */
 @Command(name = "fits-scan", mixinStandardHelpOptions = true, version = "fits-scan 0.1.0",
         description = "Reads FITS headers from files and object storage with range requests.",
-        subcommands = {ScanCommand.class, DemoCommand.class})
+        subcommands = {InfoCommand.class, HeaderCommand.class, ScanCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class})
 public final class FitsScanCommand implements Runnable {
     /** Kept so that the level set below is not lost when the logger is collected. */
     private static final Logger NOM_TAM_LOG = Logger.getLogger("nom.tam");
@@ -43,11 +46,15 @@ public final class FitsScanCommand implements Runnable {
         NOM_TAM_LOG.setLevel(Level.SEVERE);
         return new CommandLine(new FitsScanCommand())
                 .setExpandAtFiles(false)   // @LIST is read by Inputs, lazily, not held whole in memory by picocli
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(UsageErrors::usage)
+                .setExecutionExceptionHandler(UsageErrors::failure)
                 .setOut(out).setErr(err).execute(args);
     }
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: scan or demo");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "a command is required: info, header, scan, demo or help");
     }
 }

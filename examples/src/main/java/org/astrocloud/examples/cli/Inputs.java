@@ -8,16 +8,53 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.astrocloud.fits.FitsScanner;
+import org.astrocloud.fits.ObjectNotFoundException;
+import org.astrocloud.fits.ScanResult;
+import picocli.CommandLine;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
-import java.util.regex.Pattern;
 
 /** Turns a command-line argument into a URI: URIs with a scheme stay as they are, anything else is a local path ({@code file:/abs/path}). */
 final class Inputs {
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:.*");
 
     private Inputs() {
+    }
+
+    /**
+     * The objects the arguments name, in order, each listed by the scanner (directories, local and
+     * S3 globs, S3 prefixes). An argument whose listing fails, or that names no object at all, is
+     * handed to {@code unlisted} as a failed result; the others go on.
+     */
+    static Flux<URI> objects(FitsScanner scanner, List<String> arguments, Supplier<BufferedReader> stdin,
+                             Consumer<ScanResult> unlisted) {
+        return arguments(arguments, stdin).concatMap(u -> scanner.expand(u)
+                .switchIfEmpty(Flux.defer(() -> {
+                    unlisted.accept(ScanResult.failed(u, new ObjectNotFoundException("no object matches or lies under this name", u, -1)));
+                    return Flux.empty();
+                }))
+                .onErrorResume(e -> {
+                    unlisted.accept(ScanResult.failed(u, e));
+                    return Flux.empty();
+                }));
+    }
+
+    /** Fails with a usage error, before anything is read, when an {@code @FILE} list cannot be read. */
+    static void checkLists(List<String> arguments, CommandLine commandLine) {
+        for (String a : arguments) {
+            if (a.startsWith("@") && a.length() > 1) {
+                Path list = Path.of(a.substring(1));
+                if (!Files.isRegularFile(list) || !Files.isReadable(list)) {
+                    throw new CommandLine.ParameterException(commandLine, "cannot read the list " + list
+                            + (Files.exists(list) ? (Files.isDirectory(list) ? ": it is a directory" : ": not readable")
+                            : ": no such file"));
+                }
+            }
+        }
     }
 
     /**

@@ -15,9 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.astrocloud.fits.FitsScanner;
-import org.astrocloud.fits.RootMap;
 import org.astrocloud.fits.ScanResult;
-import org.astrocloud.http.HttpOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,51 +28,39 @@ import reactor.core.publisher.Flux;
         footer = {"", "Exit codes: 0 every file was read, 1 some file failed (all results are still printed), 2 usage error."})
 final class ScanCommand implements Callable<Integer> {
 
+    /** The order in which results are printed. */
+    enum Order { COMPLETION, INPUT }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "PATH_OR_URI",
-            description = "Local paths or URIs: file:, http(s):, s3://bucket/key, s3://bucket/prefix/ and globs"
-                    + " (s3://bucket/tess-s0022-*-cube.fits); @FILE reads one per line from FILE, - from standard input.")
+            description = "Local files, directories (read recursively) and globs ('data/*.fits'), file:, http(s): and"
+                    + " s3://bucket/key URIs, S3 prefixes and globs (s3://bucket/tess-s0022-*-cube.fits);"
+                    + " @FILE reads one per line from FILE, - from standard input.")
     List<String> inputs;
 
-    @Option(names = "--cards", description = "Also print the raw 80-character cards of each header.")
+    @CommandLine.Mixin
+    SourceFlags source = new SourceFlags();
+
+    @Option(names = "--cards", description = "Also print the raw 80-character cards of each header (jsonl).")
     boolean cards;
 
-    @Option(names = "--stats", description = "After each file, print a \"file\" line: requests, bytes read, size, time.")
+    @Option(names = "--stats", description = "After each file, print a \"file\" line: requests, bytes read, size, time (jsonl).")
     boolean stats;
-
-    @Option(names = "--concurrency", defaultValue = "64", description = "Files scanned at once (default ${DEFAULT-VALUE}).")
-    int concurrency;
-
-    @Option(names = "--read-ahead", defaultValue = "65536", description = "Bytes read at once for a header (default ${DEFAULT-VALUE}).")
-    int readAhead;
-
-    @Option(names = "--root-map", paramLabel = "FROM=TO", description = "Rewrite URIs starting with FROM to start with TO (repeatable).")
-    List<String> rootMaps = List.of();
-
-    @Option(names = "--header", paramLabel = "'NAME: VALUE'",
-            description = "Send this header with http(s) requests to the hosts of the given URIs, never after a redirect to another host (repeatable).")
-    List<String> headers = List.of();
-
-    @Option(names = "--max-connections-per-host", paramLabel = "N",
-            description = "HTTP connections open at once to one host (default: --concurrency, at most 64).")
-    Integer maxConnectionsPerHost;
-
-    @CommandLine.Mixin
-    S3Flags s3 = new S3Flags();
-
-    @Option(names = "--bearer-token-env", paramLabel = "VAR",
-            description = "Send 'Authorization: Bearer' with the token in environment variable VAR (http/https).")
-    String bearerTokenEnv;
 
     @Option(names = "--format", defaultValue = "jsonl", paramLabel = "jsonl|csv|table",
             description = "Output: JSON Lines (default), CSV or an aligned table, one row per HDU.")
     String format;
 
     @Option(names = "--keywords", split = ",", paramLabel = "KEY,...",
-            description = "Header keywords to show as columns in csv/table output (e.g. NAXIS2,TSTART,SECTOR).")
+            description = "Header keywords to show as columns in csv/table output (NAXIS2,TSTART,SECTOR); * and ? are"
+                    + " wildcards (NAXIS*): such a column lists KEY=value of every card that matches.")
     List<String> keywords = List.of();
+
+    @Option(names = "--order", defaultValue = "COMPLETION", paramLabel = "completion|input",
+            description = "Print each file as it completes (default), or in input order (at most --concurrency results wait).")
+    Order order;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the results to FILE instead of standard output.")
     Path outFile;
@@ -91,34 +77,36 @@ final class ScanCommand implements Callable<Integer> {
     Boolean progress;
 
     @Option(names = "--summary", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Print a summary with a cost estimate on stderr at the end (default: on).")
+            description = "Print a summary on stderr at the end, with a cost estimate for network sources (default: on).")
     boolean summary;
 
     @Override
     public Integer call() throws IOException {
         if (!List.of("jsonl", "csv", "table").contains(format)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--format must be jsonl, csv or table");
+            throw new CommandLine.ParameterException(spec.commandLine(), "--format must be jsonl, csv or table (was " + format + ")");
         }
+        warnAboutFlagsThatDoNotApply();
+        Inputs.checkLists(inputs, spec.commandLine());
         Summary totals = new Summary();
-        FitsScanner scanner = configure().totals(totals.scanned);
-        Checkpoint checkpoint = checkpointFile == null ? Checkpoint.none() : Checkpoint.at(checkpointFile);
+        FitsScanner scanner = source.scanner(spec.commandLine(), System.getenv()).totals(totals.scanned);
+        Checkpoint checkpoint = checkpointFile == null ? Checkpoint.none() : checkpoint();
         boolean resuming = checkpoint.finishedBefore() > 0;
         try (checkpoint; PrintWriter out = output(resuming)) {
+            boolean continuing = resuming && outFile != null && Files.size(outFile) > 0;
             ResultWriter writer = format.equals("jsonl") ? new JsonLines(out, cards, stats)
-                    : new Columns(out, keywords, format.equals("csv"));
+                    : new Columns(out, KeywordPattern.of(keywords), format.equals("csv"), !continuing);
             AtomicInteger skipped = new AtomicInteger();
             AtomicLong planned = new AtomicLong();
             AtomicBoolean anyFailed = new AtomicBoolean();
             boolean showProgress = progress != null ? progress : Progress.terminalAttached();
             try (Progress bar = showProgress ? Progress.on(System.err, totals) : Progress.off(totals)) {
-                Flux<URI> objects = Inputs.arguments(inputs, () -> new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)))
-                        .concatMap(u -> scanner.expand(u).onErrorResume(e -> {
-                            ScanResult failed = ScanResult.failed(u, e);
-                            writer.write(failed);
-                            totals.unlisted();
-                            anyFailed.set(true);
-                            return Flux.empty();
-                        }))
+                Flux<URI> objects = Inputs.objects(scanner, inputs,
+                                () -> new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                                failed -> {
+                                    writer.write(failed);
+                                    totals.unlisted();
+                                    anyFailed.set(true);
+                                })
                         .filter(u -> {
                             boolean done = checkpoint.isDone(u.toString());
                             if (done) {
@@ -127,9 +115,12 @@ final class ScanCommand implements Callable<Integer> {
                             return !done;
                         })
                         .doOnNext(u -> bar.planned(planned.incrementAndGet()));
-                scanner.scanAll(objects)
-                        .doOnNext(r -> {
+                Flux<ScanResult> results = order == Order.INPUT
+                        ? objects.flatMapSequential(scanner::scanFile, source.concurrency, 1)
+                        : scanner.scanAll(objects);
+                results.doOnNext(r -> {
                             anyFailed.compareAndSet(false, !r.isOk());
+                            totals.add(r);
                             writer.write(r);
                             checkpoint.record(r);
                             bar.done();
@@ -138,6 +129,7 @@ final class ScanCommand implements Callable<Integer> {
                         .blockLast();
             }
             writer.finish();
+            writer.warnings().forEach(this::warn);
             if (summary) {
                 totals.print(spec.commandLine().getErr(), skipped.get());
             }
@@ -145,22 +137,34 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private FitsScanner configure() {
-        RootMap roots = RootMap.empty();
-        for (String mapping : rootMaps) {
-            roots = roots.withParsed(mapping);
+    private void warnAboutFlagsThatDoNotApply() {
+        if (!format.equals("jsonl")) {
+            if (cards) {
+                warn("--cards applies to --format jsonl only; ignored");
+            }
+            if (stats) {
+                warn("--stats applies to --format jsonl only; ignored");
+            }
+        } else if (!keywords.isEmpty()) {
+            warn("--keywords applies to --format csv and table only (jsonl prints every keyword); ignored");
         }
-        FitsScanner scanner = FitsScanner.create().concurrency(concurrency).readAhead(readAhead).rootMap(roots);
-        scanner = HttpFlags.apply(scanner, headers, bearerTokenEnv, System.getenv(), spec.commandLine());
-        scanner = s3.apply(scanner);
-        if (maxConnectionsPerHost != null) {
-            scanner = scanner.option(HttpOptions.MAX_CONNECTIONS_PER_HOST, maxConnectionsPerHost);
+    }
+
+    private void warn(String message) {
+        spec.commandLine().getErr().println("fits-scan scan: warning: " + message);
+    }
+
+    private Checkpoint checkpoint() {
+        try {
+            return Checkpoint.at(checkpointFile);
+        } catch (java.io.UncheckedIOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--checkpoint: cannot use " + checkpointFile
+                    + ": " + Why.of(e.getCause()));
         }
-        return scanner;
     }
 
     /** Standard output, or {@code --out FILE} (appended to when resuming from a checkpoint). */
-    private PrintWriter output(boolean append) throws IOException {
+    private PrintWriter output(boolean append) {
         if (outFile == null) {
             PrintWriter stdout = spec.commandLine().getOut();
             return new PrintWriter(stdout) {
@@ -170,7 +174,11 @@ final class ScanCommand implements Callable<Integer> {
                 }
             };
         }
-        return new PrintWriter(Files.newBufferedWriter(outFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
+        try {
+            return new PrintWriter(Files.newBufferedWriter(outFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out: cannot write " + outFile + ": " + Why.of(e));
+        }
     }
 }

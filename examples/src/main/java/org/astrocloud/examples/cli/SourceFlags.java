@@ -1,0 +1,95 @@
+package org.astrocloud.examples.cli;
+
+import java.util.List;
+import java.util.Map;
+import org.astrocloud.fits.FitsScanner;
+import org.astrocloud.fits.RootMap;
+import org.astrocloud.http.HttpOptions;
+import org.astrocloud.http.RequestHeaders;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * How the commands that read files reach them: concurrency, read-ahead, root maps, and the HTTP and
+ * S3 settings, as one picocli mixin that builds the scanner. Usage errors name no secret.
+ */
+final class SourceFlags {
+    @Option(names = "--concurrency", defaultValue = "64", paramLabel = "N",
+            description = "Files read at once (default ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--read-ahead", defaultValue = "65536", paramLabel = "BYTES",
+            description = "Bytes read at once for a header, at least 2880 (default ${DEFAULT-VALUE}).")
+    int readAhead;
+
+    @Option(names = "--root-map", paramLabel = "FROM=TO", description = "Rewrite URIs starting with FROM to start with TO (repeatable).")
+    List<String> rootMaps = List.of();
+
+    @Option(names = "--header", paramLabel = "'NAME: VALUE'",
+            description = "Send this header with http(s) requests to the hosts of the given URIs, never after a redirect to another host (repeatable).")
+    List<String> headers = List.of();
+
+    @Option(names = "--bearer-token-env", paramLabel = "VAR",
+            description = "Send 'Authorization: Bearer' with the token in environment variable VAR (http/https).")
+    String bearerTokenEnv;
+
+    @Option(names = "--max-connections-per-host", paramLabel = "N",
+            description = "HTTP connections open at once to one host (default: --concurrency, at most 64).")
+    Integer maxConnectionsPerHost;
+
+    @CommandLine.Mixin
+    S3Flags s3 = new S3Flags();
+
+    /** The scanner these flags describe; a bad value is a usage error of {@code commandLine}. */
+    FitsScanner scanner(CommandLine commandLine, Map<String, String> env) {
+        if (concurrency < 1) {
+            throw new CommandLine.ParameterException(commandLine, "--concurrency must be at least 1 (was " + concurrency + ")");
+        }
+        if (readAhead < 2880) {
+            throw new CommandLine.ParameterException(commandLine,
+                    "--read-ahead must be at least 2880, one FITS block (was " + readAhead + ")");
+        }
+        if (maxConnectionsPerHost != null && maxConnectionsPerHost < 1) {
+            throw new CommandLine.ParameterException(commandLine,
+                    "--max-connections-per-host must be at least 1 (was " + maxConnectionsPerHost + ")");
+        }
+        RootMap roots = RootMap.empty();
+        for (String mapping : rootMaps) {
+            try {
+                roots = roots.withParsed(mapping);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(commandLine, "--root-map: " + e.getMessage());
+            }
+        }
+        FitsScanner scanner = FitsScanner.create().concurrency(concurrency).readAhead(readAhead).rootMap(roots);
+        scanner = http(scanner, env, commandLine);
+        if (maxConnectionsPerHost != null) {
+            scanner = scanner.option(HttpOptions.MAX_CONNECTIONS_PER_HOST, maxConnectionsPerHost);
+        }
+        return s3.apply(scanner);
+    }
+
+    private FitsScanner http(FitsScanner scanner, Map<String, String> env, CommandLine commandLine) {
+        FitsScanner result = scanner;
+        if (!headers.isEmpty()) {
+            RequestHeaders parsed = RequestHeaders.empty();
+            for (String header : headers) {
+                try {
+                    parsed = parsed.withParsed(header);
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.ParameterException(commandLine, "--header: " + e.getMessage());
+                }
+            }
+            result = result.option(HttpOptions.HEADERS, parsed);
+        }
+        if (bearerTokenEnv != null) {
+            String token = env.get(bearerTokenEnv);
+            if (token == null || token.isBlank()) {
+                throw new CommandLine.ParameterException(commandLine,
+                        "--bearer-token-env: environment variable " + bearerTokenEnv + " is not set");
+            }
+            result = result.option(HttpOptions.BEARER_TOKEN, token.trim());
+        }
+        return result;
+    }
+}

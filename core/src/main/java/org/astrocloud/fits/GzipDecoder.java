@@ -21,12 +21,20 @@ final class GzipDecoder {
     private static final int FEXTRA = 4;
     private static final int FNAME = 8;
     private static final int FCOMMENT = 16;
+    private static final int FIXED_HEADER = 10;
+    /** The longest FNAME or FCOMMENT accepted, terminating zero included: 64 KiB (a path is at most 4 KiB). */
+    static final int MAX_TEXT_FIELD = 64 * 1024;
 
     private final URI uri;
     private final Inflater inflater = new Inflater(true);
     private final CRC32 crc = new CRC32();
     private final byte[] out = new byte[64 * 1024];
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private final byte[] fixed = new byte[FIXED_HEADER];
+    private int headerAt;
+    private Field field = Field.NONE;
+    private int fieldLeft;
+    private int fieldCount;
     private State state = State.HEADER;
     private long memberLength;
     private long compressedOffset;
@@ -52,7 +60,7 @@ final class GzipDecoder {
 
     /** Checks that the stream did not stop inside a member. */
     void finish() {
-        if (state == State.INFLATE || state == State.TRAILER || (state == State.HEADER && pending.size() > 0 && !anyMember)) {
+        if (state == State.INFLATE || state == State.TRAILER || (state == State.HEADER && headerAt > 0 && !anyMember)) {
             throw new CorruptCompressionException("the gzip stream ends inside a member", uri, -1, compressedOffset);
         }
         inflater.end();
@@ -63,24 +71,35 @@ final class GzipDecoder {
         inflater.end();
     }
 
+    /**
+     * Reads a member header byte by byte, keeping only its 10 fixed bytes and counters: linear in
+     * its length whatever the chunking. FEXTRA is at most 65,535 bytes by the format; FNAME and
+     * FCOMMENT are capped at {@link #MAX_TEXT_FIELD} bytes each (their terminating zero included).
+     */
     private void readHeader(ByteBuffer in) {
         while (in.hasRemaining()) {
-            pending.write(in.get());
+            int b = in.get() & 0xff;
             compressedOffset++;
-            byte[] h = pending.toByteArray();
-            if (h.length == 2 && ((h[0] & 0xff) != 0x1f || (h[1] & 0xff) != 0x8b)) {
-                if (anyMember) {
-                    state = State.DONE;
-                    return;
+            if (headerAt < FIXED_HEADER) {
+                fixed[headerAt++] = (byte) b;
+                if (headerAt == 2 && ((fixed[0] & 0xff) != 0x1f || (fixed[1] & 0xff) != 0x8b)) {
+                    if (anyMember) {
+                        state = State.DONE;
+                        return;
+                    }
+                    throw corrupt("not a gzip stream");
                 }
-                throw corrupt("not a gzip stream");
+                if (headerAt == 3 && fixed[2] != 8) {
+                    throw corrupt("unknown gzip compression method " + fixed[2]);
+                }
+                if (headerAt == FIXED_HEADER) {
+                    field = nextField(0);
+                }
+            } else {
+                consumeField(b);
             }
-            int headerLength = headerLength(h);
-            if (headerLength > 0 && h.length == headerLength) {
-                if (h[2] != 8) {
-                    throw corrupt("unknown gzip compression method " + h[2]);
-                }
-                pending.reset();
+            if (headerAt == FIXED_HEADER && field == Field.NONE) {
+                headerAt = 0;
                 inflater.reset();
                 crc.reset();
                 memberLength = 0;
@@ -90,32 +109,60 @@ final class GzipDecoder {
         }
     }
 
-    /** The full header length if {@code h} holds enough to know it, else -1. */
-    private static int headerLength(byte[] h) {
-        if (h.length < 10) {
-            return -1;
-        }
-        int flags = h[3] & 0xff;
-        int at = 10;
-        if ((flags & FEXTRA) != 0) {
-            if (h.length < at + 2) {
-                return -1;
+    /** The optional fields of a member header, in the order RFC 1952 gives them. */
+    private enum Field { EXTRA_LENGTH, EXTRA, NAME, COMMENT, HEADER_CRC, NONE }
+
+    private void consumeField(int b) {
+        switch (field) {
+            case EXTRA_LENGTH -> {
+                fieldLeft = fieldCount == 0 ? b : fieldLeft | b << 8;
+                if (++fieldCount == 2) {
+                    fieldCount = 0;
+                    field = fieldLeft > 0 ? Field.EXTRA : nextField(Field.EXTRA.ordinal() + 1);
+                }
             }
-            at += 2 + ((h[at] & 0xff) | (h[at + 1] & 0xff) << 8);
+            case EXTRA -> {
+                if (--fieldLeft == 0) {
+                    field = nextField(Field.EXTRA.ordinal() + 1);
+                }
+            }
+            case NAME, COMMENT -> {
+                if (b == 0) {
+                    fieldCount = 0;
+                    field = nextField(field.ordinal() + 1);
+                } else if (++fieldCount >= MAX_TEXT_FIELD) {
+                    throw corrupt("the gzip header's " + (field == Field.NAME ? "FNAME" : "FCOMMENT")
+                            + " field is longer than " + MAX_TEXT_FIELD + " bytes");
+                }
+            }
+            case HEADER_CRC -> {
+                if (++fieldCount == 2) {
+                    fieldCount = 0;
+                    field = Field.NONE;
+                }
+            }
+            default -> throw new IllegalStateException(field.name());
         }
-        for (int flag : new int[] {FNAME, FCOMMENT}) {
+    }
+
+    /** The first optional field from {@code from} on that the member's flags announce. */
+    private Field nextField(int from) {
+        int flags = fixed[3] & 0xff;
+        Field[] fields = Field.values();
+        for (int f = from; f < fields.length - 1; f++) {
+            Field candidate = fields[f];
+            int flag = switch (candidate) {
+                case EXTRA_LENGTH -> FEXTRA;
+                case NAME -> FNAME;
+                case COMMENT -> FCOMMENT;
+                case HEADER_CRC -> FHCRC;
+                default -> 0;
+            };
             if ((flags & flag) != 0) {
-                do {
-                    if (h.length <= at) {
-                        return -1;
-                    }
-                } while (h[at++] != 0);
+                return candidate;
             }
         }
-        if ((flags & FHCRC) != 0) {
-            at += 2;
-        }
-        return h.length >= at ? at : -1;
+        return Field.NONE;
     }
 
     private void inflate(ByteBuffer in, Consumer<ByteBuffer> sink) {

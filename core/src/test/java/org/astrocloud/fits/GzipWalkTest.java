@@ -137,7 +137,7 @@ class GzipWalkTest {
      * A gzip member written by hand: magic, CM = 8, {@code flags}, MTIME 0, XFL 0, OS 255, then
      * the optional fields the flags name, the raw deflate stream, CRC-32 and ISIZE little-endian.
      */
-    private static byte[] handMadeGzip(byte[] content, int flags, byte[] extra, String name, String comment) {
+    static byte[] handMadeGzip(byte[] content, int flags, byte[] extra, String name, String comment) {
         ByteArrayOutputStream h = new ByteArrayOutputStream();
         h.writeBytes(new byte[] {0x1f, (byte) 0x8b, 8, (byte) flags, 0, 0, 0, 0, 0, (byte) 255});
         if ((flags & 0x04) != 0) {

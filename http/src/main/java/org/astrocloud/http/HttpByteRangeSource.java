@@ -165,6 +165,14 @@ final class HttpByteRangeSource implements ByteRangeSource {
         } catch (IllegalArgumentException e) {
             return Mono.error(new PermanentSourceException("a redirect to an invalid Location", uri, range.offset(), e));
         }
+        String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return Mono.error(new PermanentSourceException("a redirect to a " + (scheme.isEmpty() ? "scheme-less" : scheme + ":")
+                    + " location; only http and https redirects are followed", uri, range.offset()));
+        }
+        if (next.getHost() == null) {
+            return Mono.error(new PermanentSourceException("a redirect to a location without a host", uri, range.offset()));
+        }
         return exchange(next, range, hop + 1);
     }
 

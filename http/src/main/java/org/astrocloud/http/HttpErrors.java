@@ -1,6 +1,8 @@
 package org.astrocloud.http;
 
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import java.io.IOException;
 import java.net.URI;
@@ -57,6 +59,14 @@ final class HttpErrors {
         }
         if (e instanceof ConnectTimeoutException) {
             return new TransientSourceException("could not connect within the connect time-out", uri, offset, e);
+        }
+        if (e instanceof TooLongFrameException) {
+            return new PermanentSourceException("the server's answer has a header or line longer than the client accepts ("
+                    + e.getClass().getSimpleName() + ")", uri, offset, e);
+        }
+        if (e instanceof DecoderException) {
+            return new PermanentSourceException("the server's answer is not valid HTTP: "
+                    + (e.getCause() != null ? e.getCause() : e), uri, offset, e);
         }
         if (e instanceof IOException) {
             return new TransientSourceException("connection failed: " + e.getClass().getSimpleName()

@@ -228,4 +228,24 @@ class FaultsTest {
         assertInstanceOf(PermanentSourceException.class, e);
         assertTrue(e.getMessage().contains("the server sent 0-99"), e.getMessage());
     }
+
+    @Test
+    void redirectToAFileUriShouldBeATypedPermanentError() {
+        ByteRangeSource s = through(i -> FaultProxy.Action.redirect(302, "file:///etc/passwd"), fast(), "data.bin");
+        Throwable e = failure(s);
+        assertInstanceOf(PermanentSourceException.class, e);
+        assertTrue(e.getMessage().contains("a redirect to a file: location; only http and https redirects are followed"),
+                e.getMessage());
+        assertEquals(1, proxy.received().size());
+    }
+
+    @Test
+    void oversizedResponseHeadersShouldBeATypedPermanentError() {
+        ByteRangeSource s = through(i -> FaultProxy.Action.status(206, Map.of("X-Padding", "p".repeat(100_000))), fast(),
+                "data.bin");
+        Throwable e = failure(s);
+        assertInstanceOf(PermanentSourceException.class, e);
+        assertTrue(e.getMessage().contains("longer than the client accepts (TooLongHttpHeaderException)"), e.getMessage());
+        assertTrue(!e.getMessage().contains("unexpected failure"), e.getMessage());
+    }
 }

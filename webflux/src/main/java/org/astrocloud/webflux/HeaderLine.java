@@ -13,8 +13,8 @@ public sealed interface HeaderLine permits HduLine, ErrorLine {
     /**
      * {@code lines}, with a failure after the first line turned into a last {@link ErrorLine}: by then
      * the response is committed with 200, so the error can only be reported in the stream. A
-     * failure before the first line stays an error, for the exception handler to answer with a
-     * status (404, 502).
+     * failure before the first line stays an error, for {@link ApiErrorHandler} to answer with a
+     * status (403, 404, 502).
      */
     static Flux<HeaderLine> errorLineOnceStarted(Flux<? extends HeaderLine> lines) {
         return Flux.defer(() -> {

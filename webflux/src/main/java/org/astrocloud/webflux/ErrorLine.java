@@ -6,11 +6,13 @@ import org.astrocloud.fits.AstroCloudException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.ErrorResponse;
 
 /**
  * An error as JSON, {@code {"error": {"type": ..., "message": ...}}}: the body of every error
- * response, and the last line of a {@code GET /headers} stream that failed after its first HDU.
+ * response, and the last line of a {@code GET /headers} stream that failed after its first HDU
+ * (as Server-Sent Events, an {@code event: error} whose data is this JSON).
  *
  * @param error what went wrong
  */
@@ -20,6 +22,11 @@ public record ErrorLine(Detail error) implements HeaderLine {
     /** The line for {@code e}. */
     public static ErrorLine of(Throwable e) {
         return new ErrorLine(Detail.of(e));
+    }
+
+    @Override
+    public ServerSentEvent<HeaderLine> event() {
+        return ServerSentEvent.<HeaderLine>builder(this).event("error").build();
     }
 
     /**

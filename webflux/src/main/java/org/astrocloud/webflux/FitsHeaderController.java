@@ -4,6 +4,7 @@ import java.net.URI;
 import org.astrocloud.fits.FitsScanner;
 import org.astrocloud.fits.ScanResult;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,13 +31,19 @@ public class FitsHeaderController {
         this.maxFiles = properties.maxFiles();
     }
 
-    /** One file's headers, one line per HDU, as NDJSON or (with {@code Accept: text/event-stream}) as SSE. */
-    @GetMapping(path = "/headers", produces = {MediaType.APPLICATION_NDJSON_VALUE, MediaType.TEXT_EVENT_STREAM_VALUE})
+    /** One file's headers as NDJSON, one line per HDU. */
+    @GetMapping(path = "/headers", produces = MediaType.APPLICATION_NDJSON_VALUE)
     public Flux<HeaderLine> headers(@RequestParam("uri") String uri) {
         return allowlist.checked(uri)                             // 403 before any read
                 .flatMapMany(scanner::scan)                       // cold: reads happen as the response asks
                 .map(HduLine::of)
                 .transform(HeaderLine::errorLineOnceStarted);     // 404/502 before the first line, an error line after
+    }
+
+    /** One file's headers as Server-Sent Events: an event per HDU, and {@code event: error} if it fails after the first. */
+    @GetMapping(path = "/headers", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public Flux<ServerSentEvent<HeaderLine>> headerEvents(@RequestParam("uri") String uri) {
+        return headers(uri).map(HeaderLine::event);
     }
 
     /** Scans many files, {@code astro-cloud.concurrency} at once: one line per file, as each completes. */

@@ -1,6 +1,7 @@
 package org.astrocloud.webflux;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -9,6 +10,9 @@ import reactor.core.publisher.Mono;
  * last if the scan failed after the first HDU.
  */
 public sealed interface HeaderLine permits HduLine, ErrorLine {
+
+    /** This line as a Server-Sent Event: an unnamed ({@code message}) event, or {@code event: error} for an error. */
+    ServerSentEvent<HeaderLine> event();
 
     /**
      * {@code lines}, with a failure after the first line turned into a last {@link ErrorLine}: by then

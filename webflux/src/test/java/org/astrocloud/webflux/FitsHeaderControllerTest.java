@@ -122,6 +122,19 @@ class FitsHeaderControllerTest {
         return Arrays.stream(body.split("\n")).map(FitsHeaderControllerTest::json).toList();
     }
 
+    /** {@code GET /headers} of {@code uri} as Server-Sent Events, checked to be a 200 event stream. */
+    private List<ServerSentEvent<String>> events(String uri) {
+        return client().get().uri("/headers?uri={uri}", uri)
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
+                .getResponseBody()
+                .collectList()
+                .block(Duration.ofSeconds(20));
+    }
+
     @Test
     void streamsTheCubeHeadersAsNdjson() {
         String body = client().get().uri("/headers?uri={uri}", direct.url("allowed/" + CUBE))
@@ -163,19 +176,47 @@ class FitsHeaderControllerTest {
 
     @Test
     void streamsServerSentEvents() {
-        List<ServerSentEvent<String>> events = client().get().uri("/headers?uri={uri}", direct.url("allowed/" + CUBE))
-                .accept(MediaType.TEXT_EVENT_STREAM)
-                .exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
-                .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
-                .getResponseBody()
-                .collectList()
-                .block(Duration.ofSeconds(20));
+        List<ServerSentEvent<String>> events = events(direct.url("allowed/" + CUBE));
 
         assertThat(events).hasSize(3);
         assertThat(events).extracting(e -> json(e.data()).get("headerOffset").asLong())
                 .containsExactly(0L, 2880L, TABLE_OFFSET);
+        assertThat(events).extracting(ServerSentEvent::event).containsOnlyNulls();
+    }
+
+    @Test
+    void failureAfterTheFirstEventIsANamedErrorEvent() {
+        List<ServerSentEvent<String>> events = events(direct.url("allowed/truncated.fits"));
+
+        assertThat(events).hasSize(3);
+        assertThat(events).extracting(ServerSentEvent::event).containsExactly(null, null, "error");
+        assertThat(events.subList(0, 2)).extracting(e -> json(e.data()).get("hdu").asInt()).containsExactly(0, 1);
+        JsonNode error = json(events.get(2).data()).get("error");
+        assertThat(error.get("type").asString()).isEqualTo("TruncatedFileException");
+        assertThat(error.get("hdu").asInt()).isEqualTo(1);
+        // the file is the two headers and 1,000 bytes of the image: it ends at 2 * 2880 + 1000
+        assertThat(error.get("offset").asLong()).isEqualTo(6760);
+        assertThat(error.get("retryable").asBoolean()).isFalse();
+    }
+
+    @Test
+    void answersNdjsonToAClientThatAcceptsAnything() {
+        for (String accept : List.of("*/*", "application/*, text/*;q=0.5")) {
+            String body = client().get().uri("/headers?uri={uri}", direct.url("allowed/" + CUBE))
+                    .header("Accept", accept)
+                    .exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_NDJSON)
+                    .expectBody(String.class).returnResult().getResponseBody();
+            assertThat(lines(body)).hasSize(3);
+        }
+        String events = client().get().uri("/headers?uri={uri}", direct.url("allowed/" + CUBE))
+                .header("Accept", "text/*")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
+                .expectBody(String.class).returnResult().getResponseBody();   // read to the end: no walk left running
+        assertThat(events.lines().filter(line -> line.startsWith("data:"))).hasSize(3);
     }
 
     @Test

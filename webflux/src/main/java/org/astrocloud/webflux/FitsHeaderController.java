@@ -43,7 +43,7 @@ public class FitsHeaderController {
     /** One file's headers as Server-Sent Events: an event per HDU, and {@code event: error} if it fails after the first. */
     @GetMapping(path = "/headers", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public Flux<ServerSentEvent<HeaderLine>> headerEvents(@RequestParam("uri") String uri) {
-        return headers(uri).map(HeaderLine::event);
+        return headers(uri).map(HeaderLine::event);               // an error after the first HDU: event: error
     }
 
     /** Scans many files, {@code astro-cloud.concurrency} at once: one line per file, as each completes. */

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *   allowed-roots:                       # nothing else is ever read; empty = every URI refused
  *     - https://archive.example.org/
  *     - s3://stpubdata/
+ *     - file:/data/fits/                 # local files: only under a file: root (real paths compared)
  *   concurrency: 8                       # files scanned at once by one POST /scans
  *   max-files: 1000                      # files one POST /scans may name or list
  *   read-ahead: 65536                    # first read of a file, in bytes
@@ -24,7 +25,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     endpoint: http://127.0.0.1:9000    # optional: an S3-compatible store
  * </pre>
  *
- * @param allowedRoots the URI prefixes that may be read, compared with normalized URIs
+ * @param allowedRoots the URI prefixes that may be read, compared with normalized URIs, and the local
+ *        directories ({@code file:} roots) whose files may be read
  * @param concurrency files scanned at once by one {@code POST /scans}
  * @param maxFiles files one {@code POST /scans} may name, or list under a prefix
  * @param readAhead the first read of a file, in bytes (at least 2880)

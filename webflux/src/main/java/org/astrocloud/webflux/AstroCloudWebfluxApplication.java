@@ -5,7 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
- * The example service: {@code java -cp ... org.astrocloud.webflux.AstroCloudWebfluxApplication
+ * The example service: {@code java -jar webflux/target/astro-cloud-webflux.jar
  * --astro-cloud.allowed-roots=s3://stpubdata/tess/}.
  */
 @SpringBootApplication

@@ -1,13 +1,18 @@
 package org.astrocloud.webflux;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Locale;
 import org.astrocloud.fits.AstroCloudException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.ErrorResponse;
 
 /**
  * An error as JSON, {@code {"error": {"type": ..., "message": ...}}}: the body of every error
- * response, and the last line of a {@code GET /headers} stream that failed after its first HDU.
+ * response, and the last line of a {@code GET /headers} stream that failed after its first HDU
+ * (as Server-Sent Events, an {@code event: error} whose data is this JSON).
  *
  * @param error what went wrong
  */
@@ -19,12 +24,21 @@ public record ErrorLine(Detail error) implements HeaderLine {
         return new ErrorLine(Detail.of(e));
     }
 
+    @Override
+    public ServerSentEvent<HeaderLine> event() {
+        return ServerSentEvent.<HeaderLine>builder(this).event("error").build();
+    }
+
     /**
      * What went wrong. The type of a storage or FITS error is the scanner's exception class
-     * ({@code ObjectNotFoundException}, {@code TruncatedFileException}, ...); any other failure is
-     * an {@code InternalError}, its details logged, not returned.
+     * ({@code ObjectNotFoundException}, {@code TruncatedFileException}, ...); a request Spring
+     * refuses before it reaches the service (a missing parameter, an unreadable body, an unknown
+     * path, another method or media type) is typed by its HTTP status ({@code BadRequest},
+     * {@code NotFound}, {@code MethodNotAllowed}, {@code NotAcceptable}, {@code UnsupportedMediaType})
+     * with Spring's explanation as the message; any other failure is an {@code InternalError}, its
+     * details logged, not returned.
      *
-     * @param type the exception's simple class name, or {@code InternalError}
+     * @param type the exception's simple class name, the HTTP status's name, or {@code InternalError}
      * @param message what happened, with the URI, HDU and byte offset when known (credentials masked)
      * @param retryable whether trying again may succeed (time-outs, throttling, 5xx)
      * @param hdu the HDU being read, when known
@@ -43,8 +57,23 @@ public record ErrorLine(Detail error) implements HeaderLine {
             if (e instanceof UriNotAllowedException || e instanceof BadScanRequestException) {
                 return new Detail(e.getClass().getSimpleName(), e.getMessage(), false, null, null);
             }
-            LOG.warn("scan failed unexpectedly", e);
-            return new Detail("InternalError", "the scan failed unexpectedly", false, null, null);
+            if (e instanceof ErrorResponse refused && refused.getStatusCode().is4xxClientError()) {
+                HttpStatus status = HttpStatus.resolve(refused.getStatusCode().value());
+                String detail = refused.getBody().getDetail();
+                return new Detail(status == null ? "Status" + refused.getStatusCode().value() : typeName(status),
+                        detail != null ? detail : refused.getBody().getTitle(), false, null, null);
+            }
+            LOG.warn("unexpected failure", e);
+            return new Detail("InternalError", "an unexpected failure, logged by the service", false, null, null);
+        }
+
+        /** {@code NOT_FOUND} as {@code NotFound}. */
+        private static String typeName(HttpStatus status) {
+            StringBuilder name = new StringBuilder();
+            for (String word : status.name().split("_")) {
+                name.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+            }
+            return name.toString();
         }
     }
 }

@@ -1,10 +1,10 @@
 package org.astrocloud.webflux;
 
 import java.net.URI;
-import java.util.List;
 import org.astrocloud.fits.FitsScanner;
 import org.astrocloud.fits.ScanResult;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -31,13 +31,19 @@ public class FitsHeaderController {
         this.maxFiles = properties.maxFiles();
     }
 
-    /** One file's headers, one line per HDU, as NDJSON or (with {@code Accept: text/event-stream}) as SSE. */
-    @GetMapping(path = "/headers", produces = {MediaType.APPLICATION_NDJSON_VALUE, MediaType.TEXT_EVENT_STREAM_VALUE})
+    /** One file's headers as NDJSON, one line per HDU. */
+    @GetMapping(path = "/headers", produces = MediaType.APPLICATION_NDJSON_VALUE)
     public Flux<HeaderLine> headers(@RequestParam("uri") String uri) {
-        URI checked = allowlist.check(uri);                       // 403 before any read
-        return scanner.scan(checked)                              // cold: reads happen as the response asks
+        return allowlist.checked(uri)                             // 403 before any read
+                .flatMapMany(scanner::scan)                       // cold: reads happen as the response asks
                 .map(HduLine::of)
                 .transform(HeaderLine::errorLineOnceStarted);     // 404/502 before the first line, an error line after
+    }
+
+    /** One file's headers as Server-Sent Events: an event per HDU, and {@code event: error} if it fails after the first. */
+    @GetMapping(path = "/headers", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public Flux<ServerSentEvent<HeaderLine>> headerEvents(@RequestParam("uri") String uri) {
+        return headers(uri).map(HeaderLine::event);               // an error after the first HDU: event: error
     }
 
     /** Scans many files, {@code astro-cloud.concurrency} at once: one line per file, as each completes. */
@@ -46,13 +52,14 @@ public class FitsHeaderController {
     public Flux<ScanLine> scans(@RequestBody ScanRequest request) {
         request.validate(maxFiles);                               // 400: no files, or too many
         if (request.prefix() == null) {
-            List<URI> uris = request.uris().stream().map(allowlist::check).toList();   // all checked before any read
-            return scanner.scanAll(Flux.fromIterable(uris)).map(ScanLine::of);
+            return allowlist.checkedAll(request.uris())           // all checked before any read
+                    .flatMapMany(uris -> scanner.scanAll(Flux.fromIterable(uris)))
+                    .map(ScanLine::of);
         }
-        URI prefix = allowlist.check(request.prefix());
-        Flux<URI> listed = scanner.expand(prefix).filter(allowlist::allows).take(maxFiles);
-        return scanner.scanAll(listed)
-                .onErrorResume(e -> Mono.just(ScanResult.failed(prefix, e)))   // the listing failed: a line for it
-                .map(ScanLine::of);
+        return allowlist.checked(request.prefix()).flatMapMany(prefix -> {
+            Flux<URI> listed = scanner.expand(prefix).filter(allowlist::allows).take(maxFiles);
+            return scanner.scanAll(listed)
+                    .onErrorResume(e -> Mono.just(ScanResult.failed(prefix, e)));   // the listing failed: a line for it
+        }).map(ScanLine::of);
     }
 }

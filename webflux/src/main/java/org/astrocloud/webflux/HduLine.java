@@ -7,6 +7,7 @@ import java.util.Map;
 import org.astrocloud.fits.FitsCard;
 import org.astrocloud.fits.FitsHeader;
 import org.astrocloud.fits.HduKind;
+import org.springframework.http.codec.ServerSentEvent;
 
 /**
  * One HDU as a JSON object: where its header and data lie in the file, its structural keywords,
@@ -39,6 +40,11 @@ public record HduLine(int hdu, HduKind kind, String xtension, long headerOffset,
         return new HduLine(h.index(), h.kind(), h.xtension().orElse(null), h.headerOffset(), h.headerSize(),
                 h.dataOffset(), h.dataSize(), h.paddedDataSize(), h.bitpix(), h.naxis(), h.cardCount(),
                 header(h.cards()));
+    }
+
+    @Override
+    public ServerSentEvent<HeaderLine> event() {
+        return ServerSentEvent.<HeaderLine>builder(this).build();
     }
 
     private static Map<String, Object> header(List<FitsCard> cards) {

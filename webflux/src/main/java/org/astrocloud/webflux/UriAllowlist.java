@@ -5,7 +5,10 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import org.astrocloud.fits.Redaction;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The URIs the service may read: those under one of the configured roots. Checked before any
@@ -18,18 +21,29 @@ import org.astrocloud.fits.Redaction;
  * way. A root without a path gets {@code /}, so that {@code https://archive.example.org} does not
  * admit {@code https://archive.example.org.evil.net/}; a root that should stop at a directory
  * must end with {@code /}. The normalized URI is the one read.
+ *
+ * <p>Local files are read only when a root is a {@code file:} URI (opt-in: {@code file:/data/fits/}).
+ * Such a root is a directory that must exist; a {@code file:} URI (no host, no query) is allowed
+ * when its real path, symbolic links resolved, lies in a root's real path, and that real path is
+ * the one read. Checking a {@code file:} URI reads the file system: {@link #checked} does it off
+ * the event loop.
  */
 public final class UriAllowlist {
-    private static final Set<String> SCHEMES = Set.of("http", "https", "s3");
+    private static final Set<String> SCHEMES = Set.of("http", "https", "s3", "file");
+    private static final String OUTSIDE = "outside the allowed roots";
 
     private final List<String> roots;
+    private final FileRoots fileRoots;
 
     /**
-     * @param roots URI prefixes such as {@code https://archive.example.org/} or {@code s3://stpubdata/tess/}
-     * @throws IllegalArgumentException if a root is not an allowed URI itself
+     * @param roots URI prefixes such as {@code https://archive.example.org/} or {@code s3://stpubdata/tess/},
+     *        and local directories such as {@code file:/data/fits/}
+     * @throws IllegalArgumentException if a root is not an allowed URI itself, or a {@code file:} root
+     *         is not an existing directory
      */
     public UriAllowlist(List<String> roots) {
         this.roots = roots.stream().map(UriAllowlist::root).toList();
+        this.fileRoots = FileRoots.of(this.roots);
     }
 
     /** The roots, normalized. */
@@ -38,7 +52,7 @@ public final class UriAllowlist {
     }
 
     /**
-     * The normalized form of {@code uri}, to be read.
+     * The URI to read for {@code uri}: its normalized form, or for a {@code file:} URI its real path.
      *
      * @throws UriNotAllowedException if {@code uri} is not allowed
      */
@@ -53,25 +67,57 @@ public final class UriAllowlist {
     }
 
     /**
-     * The normalized form of {@code uri}, to be read.
+     * The URI to read for {@code uri}: its normalized form, or for a {@code file:} URI its real path.
      *
      * @throws UriNotAllowedException if {@code uri} is not allowed
      */
     public URI check(URI uri) {
-        String problem = problem(uri);
-        if (problem == null) {
-            String normalized = normalize(uri);
-            if (roots.stream().anyMatch(normalized::startsWith)) {
-                return URI.create(normalized);
-            }
-            problem = "outside the allowed roots";
+        Verdict verdict = verdict(uri);
+        if (verdict.problem() != null) {
+            throw new UriNotAllowedException(Redaction.redact(uri), verdict.problem());
         }
-        throw new UriNotAllowedException(Redaction.redact(uri), problem);
+        return verdict.read();
     }
 
     /** Whether {@link #check(URI)} accepts {@code uri}. */
     public boolean allows(URI uri) {
-        return problem(uri) == null && roots.stream().anyMatch(normalize(uri)::startsWith);
+        return verdict(uri).problem() == null;
+    }
+
+    /**
+     * {@link #check(String)} as a {@code Mono}, run when subscribed to: on a bounded-elastic thread
+     * when the allowlist has {@code file:} roots (checking a {@code file:} URI reads the file
+     * system), else on the subscriber's thread. Fails with {@link UriNotAllowedException}.
+     */
+    public Mono<URI> checked(String uri) {
+        return offEventLoop(() -> check(uri));
+    }
+
+    /** Every URI of {@code uris} checked as {@link #checked} does, in order; fails on the first refused. */
+    public Mono<List<URI>> checkedAll(List<String> uris) {
+        return offEventLoop(() -> uris.stream().map(this::check).toList());
+    }
+
+    private <T> Mono<T> offEventLoop(Callable<T> check) {
+        Mono<T> checking = Mono.fromCallable(check);
+        return fileRoots.isEmpty() ? checking : checking.subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** The URI to read for {@code uri}, or why there is none. */
+    private record Verdict(URI read, String problem) {
+    }
+
+    private Verdict verdict(URI uri) {
+        String problem = problem(uri);
+        if (problem != null) {
+            return new Verdict(null, problem);
+        }
+        if (isFile(uri)) {    // compared by real paths: the path as written may run through links
+            return fileRoots.resolve(uri).map(real -> new Verdict(real, null)).orElse(new Verdict(null, OUTSIDE));
+        }
+        String normalized = normalize(uri);
+        return roots.stream().anyMatch(normalized::startsWith) ? new Verdict(URI.create(normalized), null)
+                : new Verdict(null, OUTSIDE);
     }
 
     private static String root(String root) {
@@ -80,7 +126,12 @@ public final class UriAllowlist {
         if (problem != null) {
             throw new IllegalArgumentException("astro-cloud.allowed-roots: " + root + ": " + problem);
         }
-        return normalize(uri);
+        String normalized = normalize(uri);
+        return isFile(uri) && !normalized.endsWith("/") ? normalized + "/" : normalized;   // a directory
+    }
+
+    private static boolean isFile(URI uri) {
+        return uri.getScheme().equalsIgnoreCase("file");
     }
 
     /** Why {@code uri} can never be allowed, or {@code null}. */
@@ -94,7 +145,11 @@ public final class UriAllowlist {
         if (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@")) {
             return "user info not allowed";
         }
-        if (uri.getHost() == null) {
+        if (isFile(uri)) {
+            if (uri.getRawAuthority() != null || uri.getRawQuery() != null) {
+                return "a file: URI names no host and has no query";
+            }
+        } else if (uri.getHost() == null) {
             return "no host";
         }
         if (uri.getRawFragment() != null) {
@@ -114,7 +169,8 @@ public final class UriAllowlist {
 
     private static String normalize(URI uri) {
         String path = uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT)
+        String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority().toLowerCase(Locale.ROOT);
+        return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + authority
                 + path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 }

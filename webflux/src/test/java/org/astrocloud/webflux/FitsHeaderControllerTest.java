@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The service on a random port against local servers: a range file server with full-size sparse
- * TESS cubes, the same behind a proxy that delays each request by 2 s, and s3proxy.
+ * TESS cubes, the same behind a proxy that delays each request by 2 s, and s3proxy; and a local
+ * directory as a {@code file:} root.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FitsHeaderControllerTest {
@@ -73,6 +74,9 @@ class FitsHeaderControllerTest {
             Files.write(allowed.resolve("truncated.fits"), start.array());
         }
         TessFiles.writeCube(Files.createDirectories(root.resolve("www/secret")).resolve(CUBE), 22, 4, 4, 10);
+        Path files = Files.createDirectories(root.resolve("files"));
+        TessFiles.writeCube(files.resolve(CUBE), 22, 4, 4, TessFiles.SECTOR_22_FFIS);
+        Files.createSymbolicLink(files.resolve("secret.fits"), root.resolve("www/secret/" + CUBE));
         Path bucket = Files.createDirectories(root.resolve("s3/tess/sector22"));
         TessFiles.writeCube(bucket.resolve("tess-s0022-2-1-cube.fits"), 22, 2, 1, TessFiles.SECTOR_22_FFIS);
         TessFiles.writeCube(bucket.resolve("tess-s0022-2-2-cube.fits"), 22, 2, 2, TessFiles.SECTOR_22_FFIS);
@@ -85,6 +89,7 @@ class FitsHeaderControllerTest {
         registry.add("astro-cloud.allowed-roots[0]", () -> direct.url("allowed/"));
         registry.add("astro-cloud.allowed-roots[1]", () -> slow.url("allowed/"));
         registry.add("astro-cloud.allowed-roots[2]", () -> "s3://tess/sector22/");
+        registry.add("astro-cloud.allowed-roots[3]", () -> "file:" + files);
         // one block per first read, so that a cube takes several reads and cancelling has reads to stop
         registry.add("astro-cloud.read-ahead", () -> "2880");
         registry.add("astro-cloud.concurrency", () -> "4");
@@ -115,6 +120,19 @@ class FitsHeaderControllerTest {
     private static List<JsonNode> lines(String body) {
         assertThat(body).endsWith("\n");
         return Arrays.stream(body.split("\n")).map(FitsHeaderControllerTest::json).toList();
+    }
+
+    /** {@code GET /headers} of {@code uri} as Server-Sent Events, checked to be a 200 event stream. */
+    private List<ServerSentEvent<String>> events(String uri) {
+        return client().get().uri("/headers?uri={uri}", uri)
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
+                .getResponseBody()
+                .collectList()
+                .block(Duration.ofSeconds(20));
     }
 
     @Test
@@ -158,19 +176,86 @@ class FitsHeaderControllerTest {
 
     @Test
     void streamsServerSentEvents() {
-        List<ServerSentEvent<String>> events = client().get().uri("/headers?uri={uri}", direct.url("allowed/" + CUBE))
-                .accept(MediaType.TEXT_EVENT_STREAM)
-                .exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
-                .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
-                .getResponseBody()
-                .collectList()
-                .block(Duration.ofSeconds(20));
+        List<ServerSentEvent<String>> events = events(direct.url("allowed/" + CUBE));
 
         assertThat(events).hasSize(3);
         assertThat(events).extracting(e -> json(e.data()).get("headerOffset").asLong())
                 .containsExactly(0L, 2880L, TABLE_OFFSET);
+        assertThat(events).extracting(ServerSentEvent::event).containsOnlyNulls();
+    }
+
+    @Test
+    void failureAfterTheFirstEventIsANamedErrorEvent() {
+        List<ServerSentEvent<String>> events = events(direct.url("allowed/truncated.fits"));
+
+        assertThat(events).hasSize(3);
+        assertThat(events).extracting(ServerSentEvent::event).containsExactly(null, null, "error");
+        assertThat(events.subList(0, 2)).extracting(e -> json(e.data()).get("hdu").asInt()).containsExactly(0, 1);
+        JsonNode error = json(events.get(2).data()).get("error");
+        assertThat(error.get("type").asString()).isEqualTo("TruncatedFileException");
+        assertThat(error.get("hdu").asInt()).isEqualTo(1);
+        // the file is the two headers and 1,000 bytes of the image: it ends at 2 * 2880 + 1000
+        assertThat(error.get("offset").asLong()).isEqualTo(6760);
+        assertThat(error.get("retryable").asBoolean()).isFalse();
+    }
+
+    @Test
+    void answersNdjsonToAClientThatAcceptsAnything() {
+        for (String accept : List.of("*/*", "application/*, text/*;q=0.5")) {
+            String body = client().get().uri("/headers?uri={uri}", direct.url("allowed/" + CUBE))
+                    .header("Accept", accept)
+                    .exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_NDJSON)
+                    .expectBody(String.class).returnResult().getResponseBody();
+            assertThat(lines(body)).hasSize(3);
+        }
+        String events = client().get().uri("/headers?uri={uri}", direct.url("allowed/" + CUBE))
+                .header("Accept", "text/*")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
+                .expectBody(String.class).returnResult().getResponseBody();   // read to the end: no walk left running
+        assertThat(events.lines().filter(line -> line.startsWith("data:"))).hasSize(3);
+    }
+
+    @Test
+    void readsLocalFilesUnderAFileRoot() throws IOException {
+        String cube = "file:" + root.resolve("files/" + CUBE);
+        String body = client().get().uri("/headers?uri={uri}", cube)
+                .accept(MediaType.APPLICATION_NDJSON)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        List<JsonNode> lines = lines(body);
+        assertThat(lines).extracting(l -> l.get("headerOffset").asLong()).containsExactly(0L, 2880L, TABLE_OFFSET);
+        assertThat(lines.get(2).get("dataOffset").asLong() + lines.get(2).get("paddedDataSize").asLong())
+                .isEqualTo(CUBE_SIZE);
+
+        String scans = client().post().uri("/scans").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("uris", List.of(cube, "file:" + root.resolve("files/missing.fits"))))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        Map<String, JsonNode> byUri = lines(scans).stream()
+                .collect(Collectors.toMap(l -> l.get("uri").asString(), Function.identity()));
+        String real = "file://" + root.toRealPath() + "/files/";   // the URI read is the file's real path
+        assertThat(byUri).containsOnlyKeys(real + CUBE, real + "missing.fits");
+        assertThat(byUri.get(real + CUBE).get("size").asLong()).isEqualTo(CUBE_SIZE);
+        assertThat(byUri.get(real + CUBE).get("hdus").asInt()).isEqualTo(3);
+        assertThat(byUri.get(real + "missing.fits").at("/error/type").asString()).isEqualTo("ObjectNotFoundException");
+
+        client().get().uri("/headers?uri={uri}", "file:" + root.resolve("files/missing.fits"))
+                .exchange()
+                .expectStatus().isNotFound();
+        for (String refused : List.of("file:" + root.resolve("files/secret.fits"),      // a link out of the root
+                "file:" + root.resolve("www/allowed/" + CUBE),                          // served over HTTP, not as a file
+                "file:" + root.resolve("files/../www/secret/" + CUBE))) {
+            client().get().uri("/headers?uri={uri}", refused)
+                    .exchange()
+                    .expectStatus().isForbidden()
+                    .expectBody().jsonPath("$.error.type").isEqualTo("UriNotAllowedException");
+        }
     }
 
     @Test

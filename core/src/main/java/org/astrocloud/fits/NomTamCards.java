@@ -49,11 +49,35 @@ final class NomTamCards {
                 FitsCard fast = n == 1 ? StandardCards.parse(bytes, i * CARD) : null;
                 // nom-tam reads each of the rest from a stream holding exactly its own cards, so that
                 // it can never read into the next card (its long strings are joined as we group them)
-                out.add(fast != null ? fast : parseCard(image(bytes, i, n)));
+                out.add(fast != null ? fast : n == 1 ? parseCard(image(bytes, i, n)) : longString(bytes, i, n));
                 i += n;
             }
             return out;
         });
+    }
+
+    /**
+     * A long string of {@code n} cards from card {@code card}: its value as nom-tam-fits joins it,
+     * its comment the comments of its cards, each stripped, joined by one blank (the standard's
+     * example of a comment continued over several cards, section 4.2.1.2, reads as one sentence;
+     * nom-tam-fits keeps each card's trailing blanks inside the comment).
+     */
+    private static FitsCard longString(byte[] bytes, int card, int n) {
+        FitsCard joined = parseCard(image(bytes, card, n));
+        StringBuilder comment = new StringBuilder();
+        for (int c = card; c < card + n; c++) {
+            int at = c * CARD;
+            int k = closingQuote(bytes, at) + 1;
+            while (k < at + CARD && bytes[k] == ' ') {
+                k++;
+            }
+            String piece = k < at + CARD ? new String(bytes, k + 1, at + CARD - k - 1, StandardCharsets.ISO_8859_1).strip() : "";
+            if (!piece.isEmpty()) {
+                comment.append(comment.length() == 0 ? "" : " ").append(piece);
+            }
+        }
+        return new FitsCard(joined.keyword(), joined.value().orElse(null), comment.length() == 0 ? null : comment.toString(),
+                joined.image());
     }
 
     private static String image(byte[] bytes, int card, int n) {

@@ -176,11 +176,12 @@ final class NomTamCards {
      * nothing or a comment). A CONTINUE card itself starts no long string.
      */
     private static int continuationsOf(byte[] bytes, int i, int cards) {
-        if (!StandardCards.isValued(bytes, i * CARD)) {
-            return 0;
+        if (i + 1 == cards || !HeaderBuilder.cardStartsWith(bytes, (i + 1) * CARD, CONTINUE)
+                || !StandardCards.isValued(bytes, i * CARD)) {
+            return 0;   // the common case, decided without scanning the value
         }
         int n = 0;
-        while (i + n + 1 < cards && endsWithAmpersand(bytes, i + n) && isContinuation(bytes, i + n + 1)) {
+        while (i + n + 1 < cards && isContinuation(bytes, i + n + 1) && endsWithAmpersand(bytes, i + n)) {
             n++;
         }
         return n;

@@ -31,15 +31,20 @@ public final class Astropy {
     private Astropy() {
     }
 
-    /** The Python to run: {@code $ASTROPY_PYTHON}, else {@code /usr/bin/python3}. */
+    /**
+     * The Python to run.
+     *
+     * @return {@code $ASTROPY_PYTHON}, else {@code /usr/bin/python3}
+     */
     public static String python() {
         String env = System.getenv("ASTROPY_PYTHON");
         return env == null || env.isBlank() ? "/usr/bin/python3" : env;
     }
 
     /**
-     * Why {@link #python()} cannot import astropy; empty when it can.
+     * Why {@link #python()} cannot import astropy.
      *
+     * @return the reason; empty when it can
      * @throws InterruptedException if interrupted while waiting for Python
      */
     public static Optional<String> missing() throws InterruptedException {
@@ -66,6 +71,7 @@ public final class Astropy {
      * Empty when astropy can be run; else a dynamic test that is skipped with the reason (so that
      * the skip shows in the reports, which an aborted test factory's does not).
      *
+     * @return the skipped test, or empty
      * @throws AssertionError if astropy is missing and {@code CI} is set
      * @throws InterruptedException if interrupted while waiting for Python
      */
@@ -84,6 +90,11 @@ public final class Astropy {
      * Runs the core test resource {@code script} (copied into {@code dir}) with {@code args} and
      * returns what it printed on standard output.
      *
+     * @param dir where the script is copied to
+     * @param script the name of the test resource
+     * @param args its arguments
+     * @param timeout how long it may run
+     * @return its standard output
      * @throws AssertionError if it fails or does not finish within {@code timeout}
      * @throws Exception if it cannot be run
      */

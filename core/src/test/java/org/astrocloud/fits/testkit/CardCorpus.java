@@ -123,7 +123,13 @@ public final class CardCorpus {
     private CardCorpus() {
     }
 
-    /** {@link #handWritten}, {@link #nomTamWritten} and {@link #tessHeaders}: every file that needs no Python. */
+    /**
+     * {@link #handWritten}, {@link #nomTamWritten} and {@link #tessHeaders}: every file that needs no Python.
+     *
+     * @param dir the folder to write into
+     * @return the files written
+     * @throws Exception if a file cannot be written
+     */
     public static List<Path> written(Path dir) throws Exception {
         List<Path> files = new ArrayList<>(handWritten(dir));
         files.addAll(nomTamWritten(dir));
@@ -134,7 +140,10 @@ public final class CardCorpus {
     /**
      * {@link #written} and {@link #astropyWritten}.
      *
+     * @param dir the folder to write into
+     * @return the files written
      * @throws AssertionError if astropy cannot be run
+     * @throws Exception if a file cannot be written
      */
     public static List<Path> all(Path dir) throws Exception {
         List<Path> files = new ArrayList<>(written(dir));
@@ -163,6 +172,10 @@ public final class CardCorpus {
      * header, and right after GCOUNT in an extension), in a file of their own because astropy cannot
      * open a file that holds one.
      * </ul>
+     *
+     * @param dir the folder to write into
+     * @return the files written
+     * @throws IOException if a file cannot be written
      */
     public static List<Path> handWritten(Path dir) throws IOException {
         return List.of(
@@ -210,6 +223,10 @@ public final class CardCorpus {
      * reals, complex values (with integer parts too), an undefined value, strings (empty, blanks
      * only, leading blanks, quotes, doubled quotes, a slash), long strings (quotes across pieces,
      * a final {@code &}) and HIERARCH cards.
+     *
+     * @param dir the folder to write into
+     * @return the file written
+     * @throws Exception if nom-tam-fits cannot write it
      */
     public static List<Path> nomTamWritten(Path dir) throws Exception {
         return List.of(NomTamCorpus.write(dir.resolve("nomtam-cards.fits"), () -> {
@@ -259,7 +276,10 @@ public final class CardCorpus {
      * quotes, doubled quotes), long strings (quotes across pieces, a final {@code &}, a long
      * comment), HIERARCH cards and a comment cut at byte 80, and an IMAGE extension.
      *
+     * @param dir the folder to write into
+     * @return the file written
      * @throws AssertionError if astropy cannot be run or fails
+     * @throws Exception if the script cannot be run
      */
     public static Path astropyWritten(Path dir) throws Exception {
         String out = Astropy.run(dir, ASTROPY_SCRIPT, List.of("write", dir.toString()), Duration.ofSeconds(120));
@@ -274,6 +294,10 @@ public final class CardCorpus {
      * {@code derived_*.txt} of the real ones ({@link #realTessHeaders}) when that folder is found.
      * An extension header gets an empty primary HDU before it; each file is as long as its header
      * says (the data are a sparse hole).
+     *
+     * @param dir the folder to write into
+     * @return the files written
+     * @throws IOException if a file cannot be written or the real texts cannot be read
      */
     public static List<Path> tessHeaders(Path dir) throws IOException {
         List<Path> files = new ArrayList<>();
@@ -300,6 +324,8 @@ public final class CardCorpus {
      * else the first {@code shared/tess-headers} found in the working folder or above it (CI puts
      * {@code shared/} beside the clone). They are not in the repository: their sources' terms are
      * listed in {@code SOURCES.md} there.
+     *
+     * @return the folder, or empty when there is none
      */
     public static Optional<Path> realTessHeaders() {
         String property = System.getProperty(TESS_HEADERS_PROPERTY);

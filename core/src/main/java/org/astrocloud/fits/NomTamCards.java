@@ -46,10 +46,10 @@ final class NomTamCards {
             int i = 0;
             while (i < cards) {
                 int n = 1 + continuationsOf(bytes, i, cards);
-                FitsCard fast = n == 1 ? StandardCards.parse(bytes, i * CARD) : null;
-                // nom-tam reads each of the rest from a stream holding exactly its own cards, so that
-                // it can never read into the next card (its long strings are joined as we group them)
-                out.add(fast != null ? fast : n == 1 ? parseCard(image(bytes, i, n)) : longString(bytes, i, n));
+                // nom-tam reads each card we do not from a stream holding exactly that card's physical
+                // cards, so that it can never read into the next card (it joins a long string as we group it)
+                FitsCard card = n > 1 ? longString(bytes, i, n) : StandardCards.parse(bytes, i * CARD);
+                out.add(card != null ? card : parseCard(image(bytes, i, 1)));
                 i += n;
             }
             return out;

@@ -7,10 +7,13 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import nom.tam.fits.FitsFactory;
 import nom.tam.fits.HeaderCard;
 import nom.tam.fits.HeaderCardException;
+import nom.tam.util.ComplexValue;
 import nom.tam.util.FitsInputStream;
 
 /**
@@ -23,7 +26,12 @@ import nom.tam.util.FitsInputStream;
  */
 final class NomTamCards {
     private static final String CONTINUE = "CONTINUE";
+    private static final String HIERARCH = "HIERARCH";
     private static final String HIERARCH_PREFIX = "HIERARCH.";
+    private static final int CARD = FitsBlocks.CARD_SIZE;
+    private static final int TEXT_LENGTH = CARD - 8;
+    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
+    private static final Pattern KEYWORD = Pattern.compile("[A-Z0-9_-]{1,8}");
 
     private NomTamCards() {
     }
@@ -38,26 +46,56 @@ final class NomTamCards {
             int i = 0;
             while (i < cards) {
                 int n = 1 + continuationsOf(bytes, i, cards);
-                FitsCard fast = n == 1 ? StandardCards.parse(bytes, i * FitsBlocks.CARD_SIZE) : null;
-                // nom-tam reads each of the rest from a stream holding exactly its own cards, so that
-                // it can never read into the next card (its long strings are joined as we group them)
-                out.add(fast != null ? fast : parseCard(image(bytes, i, n)));
+                // nom-tam reads each card we do not from a stream holding exactly that card's physical
+                // cards, so that it can never read into the next card (it joins a long string as we group it)
+                FitsCard card = n > 1 ? longString(bytes, i, n) : StandardCards.parse(bytes, i * CARD);
+                out.add(card != null ? card : parseCard(image(bytes, i, 1)));
                 i += n;
             }
             return out;
         });
     }
 
+    /**
+     * A long string of {@code n} cards from card {@code card}: its value as nom-tam-fits joins it,
+     * its comment the comments of its cards, each stripped, joined by one blank (the standard's
+     * example of a comment continued over several cards, section 4.2.1.2, reads as one sentence;
+     * nom-tam-fits keeps each card's trailing blanks inside the comment).
+     */
+    private static FitsCard longString(byte[] bytes, int card, int n) {
+        FitsCard joined = parseCard(image(bytes, card, n));
+        StringBuilder comment = new StringBuilder();
+        for (int c = card; c < card + n; c++) {
+            int at = c * CARD;
+            int k = closingQuote(bytes, at) + 1;
+            while (k < at + CARD && bytes[k] == ' ') {
+                k++;
+            }
+            String piece = k < at + CARD ? new String(bytes, k + 1, at + CARD - k - 1, StandardCharsets.ISO_8859_1).strip() : "";
+            if (!piece.isEmpty()) {
+                comment.append(comment.length() == 0 ? "" : " ").append(piece);
+            }
+        }
+        return new FitsCard(joined.keyword(), joined.value().orElse(null), comment.length() == 0 ? null : comment.toString(),
+                joined.image());
+    }
+
     private static String image(byte[] bytes, int card, int n) {
-        return new String(bytes, card * FitsBlocks.CARD_SIZE, n * FitsBlocks.CARD_SIZE, StandardCharsets.ISO_8859_1);
+        return new String(bytes, card * CARD, n * CARD, StandardCharsets.ISO_8859_1);
     }
 
     private static FitsCard unreadable(String image) {
         return new FitsCard(image.substring(0, 8).trim(), null, null, image);
     }
 
-    /** Renders a new card in the fixed format. */
+    /** Renders a new card in the fixed format where FITS has one (see {@link FitsCard#of}). */
     static FitsCard render(String keyword, Object value, String comment) {
+        if (FitsCard.isCommentaryKeyword(keyword)) {
+            return renderText(keyword, value, comment);
+        }
+        if (value instanceof FitsComplexInteger c) {
+            return renderComplexInteger(keyword, c, comment);
+        }
         return withLocalSettings(() -> {
             try {
                 HeaderCard card = newCard(keyword, value, comment);
@@ -66,6 +104,50 @@ final class NomTamCards {
                 throw new IllegalArgumentException("cannot write card " + keyword + ": " + e.getMessage(), e);
             }
         });
+    }
+
+    /** A commentary card: the text from byte 9, as it is. */
+    private static FitsCard renderText(String keyword, Object value, String comment) {
+        if (comment != null || !(value == null || value instanceof String)) {
+            throw new IllegalArgumentException("a " + (keyword.isEmpty() ? "blank-keyword" : keyword)
+                    + " card holds text only: a string and no comment");
+        }
+        String text = value == null ? "" : (String) value;
+        if (text.length() > TEXT_LENGTH || !printable(text)) {
+            throw new IllegalArgumentException("commentary text must be at most 72 printable ASCII characters: " + text);
+        }
+        return parseWithNomTam(String.format(Locale.ROOT, "%-8s%-72s", keyword, text));
+    }
+
+    /**
+     * A complex integer card, which nom-tam-fits cannot write (its complex values are reals): the
+     * value ends in byte 30 as a fixed-format number would (FITS has no fixed format for complex
+     * values, section 4.2.5), or starts in byte 11 to make room for the comment; a comment that
+     * still does not fit is left out, as nom-tam-fits does.
+     */
+    private static FitsCard renderComplexInteger(String keyword, FitsComplexInteger value, String comment) {
+        if (!KEYWORD.matcher(keyword).matches() || (comment != null && !printable(comment))) {
+            throw new IllegalArgumentException("cannot write card " + keyword + ": a keyword of 1-8 of A-Z, 0-9, _ and -"
+                    + " and a comment of printable ASCII are needed for a complex integer");
+        }
+        String fixed = String.format(Locale.ROOT, "%-8s= %20s", keyword, value);
+        String image = fixed;
+        if (comment != null) {
+            String tail = " / " + comment;
+            String free = String.format(Locale.ROOT, "%-8s= %s", keyword, value);
+            image = fixed.length() + tail.length() <= CARD ? fixed + tail
+                    : free.length() + tail.length() <= CARD ? free + tail : fixed;
+        }
+        return parseWithNomTam(String.format(Locale.ROOT, "%-80s", image));
+    }
+
+    private static boolean printable(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < 0x20 || s.charAt(i) > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static HeaderCard newCard(String keyword, Object value, String comment) throws HeaderCardException {
@@ -81,52 +163,76 @@ final class NomTamCards {
         if (value instanceof String s) {
             return new HeaderCard(keyword, s, comment);
         }
+        if (value instanceof FitsComplex c) {
+            return new HeaderCard(keyword, new ComplexValue(c.re(), c.im()), comment);
+        }
         throw new IllegalArgumentException("unsupported value type " + value.getClass().getName());
     }
 
-    /** How many CONTINUE cards follow card {@code i} as part of a long string. */
+    /**
+     * How many CONTINUE cards continue the string of card {@code i} (FITS 4.0, section 4.2.1.2):
+     * while the string of a valued card, then of each CONTINUE, ends in {@code &} (blanks may
+     * follow it) and the next card is a conforming CONTINUE (blanks in bytes 9-10, a string, then
+     * nothing or a comment). A CONTINUE card itself starts no long string.
+     */
     private static int continuationsOf(byte[] bytes, int i, int cards) {
+        if (i + 1 == cards || !HeaderBuilder.cardStartsWith(bytes, (i + 1) * CARD, CONTINUE)
+                || !StandardCards.isValued(bytes, i * CARD)) {
+            return 0;   // the common case, decided without scanning the value
+        }
         int n = 0;
-        int last = i;
-        while (last + 1 < cards && isContinue(bytes, last + 1) && endsWithAmpersand(bytes, last)) {
-            last++;
+        while (i + n + 1 < cards && isContinuation(bytes, i + n + 1) && endsWithAmpersand(bytes, i + n)) {
             n++;
         }
         return n;
     }
 
-    private static boolean isContinue(byte[] bytes, int card) {
-        int at = card * FitsBlocks.CARD_SIZE;
-        for (int k = 0; k < CONTINUE.length(); k++) {
-            if (bytes[at + k] != CONTINUE.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
+    private static boolean isContinuation(byte[] bytes, int card) {
+        int at = card * CARD;
+        return HeaderBuilder.cardStartsWith(bytes, at, CONTINUE) && bytes[at + 8] == ' ' && bytes[at + 9] == ' '
+                && closingQuote(bytes, at) >= 0;
     }
 
-    /** Whether the string value on card {@code card} ends with the long-string marker {@code &'}. */
+    /** Whether the string value on card {@code card} ends with the long-string marker {@code &} (blanks may follow it). */
     private static boolean endsWithAmpersand(byte[] bytes, int card) {
-        int at = card * FitsBlocks.CARD_SIZE;
-        int end = at + FitsBlocks.CARD_SIZE;
-        int q = -1;
-        boolean inString = false;
-        for (int k = at + 10; k < end; k++) {
+        int q = closingQuote(bytes, card * CARD);
+        if (q < 0) {
+            return false;
+        }
+        int k = q - 1;
+        while (bytes[k] == ' ') {   // stops at the opening quote at the latest
+            k--;
+        }
+        return bytes[k] == '&';
+    }
+
+    /**
+     * The index of the closing quote of the string that is the value in bytes 11-80 of the card
+     * at {@code at} (blanks before it; after it blanks, or a comment after {@code /}), or -1.
+     */
+    private static int closingQuote(byte[] bytes, int at) {
+        int end = at + CARD;
+        int k = at + 10;
+        while (k < end && bytes[k] == ' ') {
+            k++;
+        }
+        if (k == end || bytes[k] != '\'') {
+            return -1;
+        }
+        for (k++; k < end; k++) {
             if (bytes[k] == '\'') {
-                if (inString && k + 1 < end && bytes[k + 1] == '\'') {
+                if (k + 1 < end && bytes[k + 1] == '\'') {
                     k++;
                     continue;
                 }
-                inString = !inString;
-                if (!inString) {
-                    q = k;
-                    break;
+                int q = k;
+                for (k++; k < end && bytes[k] == ' '; k++) {
+                    // blanks between the string and a comment
                 }
-            } else if (!inString && bytes[k] != ' ') {
-                return false;
+                return k == end || bytes[k] == '/' ? q : -1;
             }
         }
-        return q > at + 10 && bytes[q - 1] == '&';
+        return -1;
     }
 
     /** One logical card (a card and its CONTINUE cards) read by nom-tam-fits alone. */
@@ -134,13 +240,25 @@ final class NomTamCards {
         return withLocalSettings(() -> parseCard(image));
     }
 
+    /**
+     * One logical card. A single card without a value is text, bytes 9-80 as written (nom-tam-fits
+     * would drop the leading blanks, and would read a value after {@code "="} without the blank
+     * that makes it a value indicator, or a CONTINUE that continues nothing).
+     */
     private static FitsCard parseCard(String image) {
+        byte[] bytes = image.getBytes(StandardCharsets.ISO_8859_1);
+        if (bytes.length == CARD && !HeaderBuilder.cardStartsWith(bytes, 0, HIERARCH) && !StandardCards.isValued(bytes, 0)) {
+            return text(image);
+        }
         try {
-            byte[] bytes = image.getBytes(StandardCharsets.ISO_8859_1);
             return toCard(new HeaderCard(new FitsInputStream(new ByteArrayInputStream(bytes), bytes.length)), image);
         } catch (IOException | RuntimeException e) {
             return unreadable(image);
         }
+    }
+
+    private static FitsCard text(String image) {
+        return FitsCard.text(image.substring(0, 8).strip(), image.substring(8).stripTrailing(), image);
     }
 
     private static FitsCard toCard(HeaderCard card, String image) {
@@ -165,6 +283,7 @@ final class NomTamCards {
 
     private static Object valueOf(HeaderCard card) {
         if (card.isCommentStyleCard()) {
+            // a card with a value indicator whose value nom-tam cannot read (such as .5 in 1.21.2)
             String text = card.getComment();
             return text == null ? "" : text;
         }
@@ -189,7 +308,36 @@ final class NomTamCards {
         if (type == Float.class || type == Double.class || type == BigDecimal.class) {
             return card.getValue(Double.class, null);
         }
+        if (type == ComplexValue.class) {
+            return complex(card, raw.strip());
+        }
         return raw.strip();
+    }
+
+    /**
+     * A complex value: a {@link FitsComplexInteger} when both parts are written as integers (FITS
+     * 4.0, section 4.2.5) that fit in a {@code long}, else a {@link FitsComplex} (section 4.2.6),
+     * or the text if nom-tam-fits cannot make numbers of it.
+     */
+    private static Object complex(HeaderCard card, String raw) {
+        int comma = raw.indexOf(',');
+        if (raw.startsWith("(") && raw.endsWith(")") && comma > 0) {
+            String re = raw.substring(1, comma).strip();
+            String im = raw.substring(comma + 1, raw.length() - 1).strip();
+            if (INTEGER.matcher(re).matches() && INTEGER.matcher(im).matches()) {
+                try {
+                    return new FitsComplexInteger(Long.parseLong(re), Long.parseLong(im));
+                } catch (NumberFormatException beyond64Bits) {
+                    // read as a complex real below
+                }
+            }
+        }
+        try {
+            ComplexValue c = card.getValue(ComplexValue.class, null);
+            return c == null ? raw : new FitsComplex(c.re(), c.im());
+        } catch (IllegalArgumentException e) {
+            return raw;
+        }
     }
 
     private static <T> T withLocalSettings(Supplier<T> work) {

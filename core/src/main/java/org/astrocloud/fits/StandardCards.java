@@ -4,43 +4,59 @@ package org.astrocloud.fits;
  * A fast reader for the card forms that make up nearly every real header: commentary cards and
  * {@code KEYWORD = value / comment} cards whose value is a string, a logical, an integer, a real
  * or undefined (FITS 4.0, section 4.2). It returns {@code null} for everything else (HIERARCH,
- * CONTINUE, complex values, anything unusual or malformed), which nom-tam-fits then reads.
+ * long strings, complex values, anything unusual or malformed), which nom-tam-fits then reads.
+ * Cards without a value are read as text, bytes 9-80 as written (see {@link FitsCard#text()}).
  *
  * <p>Why it exists: read card by card, nom-tam-fits allocates a 23,040-byte buffer for each card's
  * input stream and takes several microseconds per card, so a TESS cube's 594 cards cost more CPU
  * than fetching them; this reader is about 20 times faster on TESS headers (BENCHMARKS.md).
- * Whatever this class reads, nom-tam-fits reads the same way ({@code StandardCardsAgreementTest}
- * checks every card of the test corpus, edge forms and generated cards), with one deliberate
- * exception: a real without an integer part ({@code .5}), which FITS allows (section 4.2.4) and
- * nom-tam-fits 1.21.2 reads as an empty string, is read here as the standard says.
+ * Whatever value this class reads, nom-tam-fits reads the same way ({@code StandardCardsAgreementTest}
+ * checks every card of the test corpus, edge forms and generated cards), with two deliberate
+ * exceptions: a real without an integer part ({@code .5}), which FITS allows (section 4.2.4) and
+ * nom-tam-fits 1.21.2 reads as an empty string, is read here as the standard says; so is a value
+ * field of blanks only (undefined, section 4.1.2.3), which nom-tam-fits reads as an empty string.
+ * Text is read here alone, for nom-tam-fits drops its leading blanks.
  */
 final class StandardCards {
     private static final int CARD = FitsBlocks.CARD_SIZE;
     private static final int VALUE_START = 10;
     private static final int MAX_LONG_DIGITS = 18;
     private static final int MAX_REAL_DIGITS = 20;
+    private static final String HIERARCH = "HIERARCH";
+    private static final String BLANK_KEYWORD = "        ";
 
     private StandardCards() {
     }
 
-    /** The card at {@code bytes[at]}, or {@code null} when nom-tam-fits should read it. */
+    /**
+     * The card at {@code bytes[at]}, or {@code null} when nom-tam-fits should read it. A card
+     * without a value (see {@link #isValued}) is read as text, a {@code CONTINUE} card included:
+     * the caller groups the continuations of long strings, so one that reaches this method
+     * continues nothing.
+     */
     static FitsCard parse(byte[] bytes, int at) {
         int keyEnd = keywordEnd(bytes, at);
-        if (keyEnd < 0) {
+        if (keyEnd < 0 || HeaderBuilder.cardStartsWith(bytes, at, HIERARCH)) {
             return null;
         }
-        String keyword = new String(bytes, at, keyEnd - at, java.nio.charset.StandardCharsets.ISO_8859_1);
-        if (keyword.equals("HIERARCH") || keyword.equals("CONTINUE")) {
-            return null;
-        }
-        boolean valued = bytes[at + 8] == '=' && bytes[at + 9] == ' ';
-        if (FitsCard.isCommentaryKeyword(keyword)) {
-            return commentary(bytes, at, keyword);
-        }
-        if (!valued) {
-            return null;
+        String keyword = ascii(bytes, at, keyEnd);
+        if (!isValued(bytes, at)) {
+            return text(bytes, at, keyword);
         }
         return valued(bytes, at, keyword);
+    }
+
+    /**
+     * Whether the card at {@code at} has a value: {@code "= "} in bytes 9-10 (FITS 4.0, section
+     * 4.1.2.2) and a keyword other than {@code COMMENT}, {@code HISTORY} and blank, which have none
+     * whatever bytes 9-10 hold (section 4.4.2.4), and other than {@code CONTINUE}, whose string is
+     * part of the card it continues or else commentary text (section 4.2.1.2). {@code HIERARCH}
+     * cards, a convention of their own, are not valued in this sense.
+     */
+    static boolean isValued(byte[] bytes, int at) {
+        return bytes[at + 8] == '=' && bytes[at + 9] == ' ' && !HeaderBuilder.cardStartsWith(bytes, at, "COMMENT ")
+                && !HeaderBuilder.cardStartsWith(bytes, at, "HISTORY ") && !HeaderBuilder.cardStartsWith(bytes, at, BLANK_KEYWORD)
+                && !HeaderBuilder.cardStartsWith(bytes, at, "CONTINUE") && !HeaderBuilder.cardStartsWith(bytes, at, HIERARCH);
     }
 
     /** End of the keyword (exclusive), or -1 when columns 1-8 are not a standard keyword or the card is not printable ASCII. */
@@ -63,24 +79,22 @@ final class StandardCards {
         return end;
     }
 
-    private static FitsCard commentary(byte[] bytes, int at, String keyword) {
+    /** A card without a value: its text is bytes 9-80 as written, only trailing blanks removed. */
+    private static FitsCard text(byte[] bytes, int at, String keyword) {
         int end = at + CARD;
         while (end > at + 8 && bytes[end - 1] == ' ') {
             end--;
         }
-        int start = skipBlanks(bytes, at + 8, end);
-        String text = ascii(bytes, start, end);
-        if (keyword.isEmpty() || text.isEmpty()) {
-            return null;  // nom-tam's handling of blank-keyword and empty commentary cards varies: let it decide
-        }
-        return new FitsCard(keyword, text, null, image(bytes, at));
+        return FitsCard.text(keyword, ascii(bytes, at + 8, end), image(bytes, at));
     }
 
     private static FitsCard valued(byte[] bytes, int at, String keyword) {
         int end = at + CARD;
         int i = skipBlanks(bytes, at + VALUE_START, end);
         if (i == end || bytes[i] == '/') {
-            return null;  // undefined value: rare, left to nom-tam
+            // a null value field: the value is undefined (section 4.1.2.3); nom-tam 1.21.2 reads an empty string when no comment follows
+            String comment = i == end ? "" : ascii(bytes, i + 1, end).strip();
+            return new FitsCard(keyword, null, comment.isEmpty() ? null : comment, image(bytes, at));
         }
         Object value;
         int after;

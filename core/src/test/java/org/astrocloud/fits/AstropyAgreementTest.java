@@ -13,10 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,12 +24,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.astrocloud.fits.testkit.Astropy;
 import org.astrocloud.fits.testkit.NomTamCorpus;
 import org.astrocloud.testdata.TessFiles;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.function.Executable;
@@ -53,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Python with astropy is found at {@code $ASTROPY_PYTHON}, else {@code /usr/bin/python3}. When
  * it cannot import astropy the test is skipped, or fails if the environment variable {@code CI} is
- * set: CI installs astropy, and must not skip this test silently.
+ * set: CI installs astropy, and must not skip this test silently ({@link Astropy}).
  */
 class AstropyAgreementTest {
     private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(120);
@@ -131,63 +125,9 @@ class AstropyAgreementTest {
 
     // ---------------------------------------------------------------- astropy
 
-    /** The Python to run: {@code $ASTROPY_PYTHON}, else {@code /usr/bin/python3}. */
-    private static String python() {
-        String env = System.getenv("ASTROPY_PYTHON");
-        return env == null || env.isBlank() ? "/usr/bin/python3" : env;
-    }
-
-    /** Why {@code python} cannot import astropy; empty when it can. */
-    private static Optional<String> missingAstropy(String python) throws InterruptedException {
-        String why;
-        try {
-            Process p = new ProcessBuilder(python, "-c", "import astropy").redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            CompletableFuture<String> output = readAsync(p.getInputStream());
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                why = "'import astropy' did not finish in 60 s";
-            } else {
-                why = p.exitValue() == 0 ? null : "'import astropy' failed: " + output.join().strip();
-            }
-        } catch (IOException e) {
-            why = "cannot run it: " + e.getMessage();
-        }
-        return Optional.ofNullable(why)
-                .map(w -> "no astropy with " + python + " (set ASTROPY_PYTHON to a Python that has it): " + w);
-    }
-
-    private static CompletableFuture<String> readAsync(InputStream in) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (in) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-    }
-
     /** Runs the script once for every file of {@code samples} and parses what it prints, by path. */
-    private Map<String, AstropyFile> runAstropy(String python, List<Sample> samples) throws Exception {
-        Path script = dir.resolve(SCRIPT);
-        try (InputStream in = AstropyAgreementTest.class.getResourceAsStream("/" + SCRIPT)) {
-            assertNotNull(in, "test resource " + SCRIPT);
-            Files.copy(in, script);
-        }
-        List<String> command = new ArrayList<>(List.of(python, script.toString()));
-        samples.forEach(s -> command.add(s.file().toString()));
-        Path stderr = dir.resolve("astropy.stderr");
-        Process p = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
-        p.getOutputStream().close();
-        CompletableFuture<String> stdout = readAsync(p.getInputStream());
-        if (!p.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            fail(SCRIPT + " did not finish in " + SCRIPT_TIMEOUT.toSeconds() + " s");
-        }
-        String out = stdout.get(10, TimeUnit.SECONDS);
-        String err = Files.readString(stderr, StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), () -> SCRIPT + " failed:\n" + err + "\n" + out);
-        return parse(out);
+    private Map<String, AstropyFile> runAstropy(List<Sample> samples) throws Exception {
+        return parse(Astropy.run(dir, SCRIPT, samples.stream().map(s -> s.file().toString()).toList(), SCRIPT_TIMEOUT));
     }
 
     /** Parses the tab-separated lines of the script (see its docstring). */
@@ -220,17 +160,12 @@ class AstropyAgreementTest {
 
     @TestFactory
     Stream<DynamicTest> everyHduShouldBeWhereAstropyFindsIt() throws Exception {
-        String python = python();
-        Optional<String> missing = missingAstropy(python);
-        if (missing.isPresent()) {
-            if (System.getenv("CI") != null) {
-                fail(missing.get() + "; CI is set, so astropy must be installed (python3-astropy)");
-            }
-            // skipped as a dynamic test, so that the skip shows in the reports (an aborted factory does not)
-            return Stream.of(DynamicTest.dynamicTest("astropy", () -> Assumptions.assumeTrue(false, missing.get())));
+        Optional<DynamicTest> unavailable = Astropy.unavailable();
+        if (unavailable.isPresent()) {
+            return Stream.of(unavailable.get());
         }
         List<Sample> samples = corpus();
-        Map<String, AstropyFile> astropy = runAstropy(python, samples);
+        Map<String, AstropyFile> astropy = runAstropy(samples);
 
         List<DynamicTest> tests = new ArrayList<>();
         tests.add(DynamicTest.dynamicTest("corpus", () -> assertCorpus(samples, astropy)));

@@ -60,7 +60,8 @@ class HeaderDocumentTest {
         assertEquals(2, h.card("LONGSTR").orElseThrow().physicalCards());
         assertEquals("CCD-44", h.stringValue("ESO DET CHIP ID").orElseThrow());
         assertEquals("CCD-44", h.stringValue("HIERARCH ESO DET CHIP ID").orElseThrow());
-        assertEquals(List.of("first comment", "second comment"),
+        // bytes 9-80 as written (FITS 4.0, section 4.4.2.4): the two blanks before the text are part of it
+        assertEquals(List.of("  first comment", "  second comment"),
                 h.cards("COMMENT").stream().map(c -> c.stringValue().orElseThrow()).toList());
         assertTrue(h.cards("HISTORY").get(0).isCommentary());
         assertEquals(18, h.cardCount(), "every physical card before END, CONTINUE included");

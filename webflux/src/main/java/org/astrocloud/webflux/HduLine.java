@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.astrocloud.fits.FitsCard;
+import org.astrocloud.fits.FitsComplex;
+import org.astrocloud.fits.FitsComplexInteger;
 import org.astrocloud.fits.FitsHeader;
 import org.astrocloud.fits.HduKind;
 import org.springframework.http.codec.ServerSentEvent;
@@ -14,7 +16,8 @@ import org.springframework.http.codec.ServerSentEvent;
  * and its header as a map from keyword to typed value.
  *
  * <p>The map keeps the header's order. Values are JSON booleans, numbers and strings as the cards
- * type them, {@code null} for an undefined value; {@code COMMENT} and {@code HISTORY} map to the
+ * type them, {@code [re, im]} for a complex value, {@code null} for an undefined value; the text of
+ * a card without a value is its bytes 9-80 as written; {@code COMMENT} and {@code HISTORY} map to the
  * list of their texts; blank-keyword cards are left out; a keyword repeated (which FITS forbids)
  * keeps its first value.
  *
@@ -58,9 +61,20 @@ public record HduLine(int hdu, HduKind kind, String xtension, long headerOffset,
                 List<Object> texts = (List<Object>) map.computeIfAbsent(card.keyword(), k -> new ArrayList<>());
                 texts.add(card.value().orElse(""));
             } else if (!map.containsKey(card.keyword())) {
-                map.put(card.keyword(), card.value().orElse(null));
+                map.put(card.keyword(), json(card.value().orElse(null)));
             }
         }
         return map;
+    }
+
+    /** A card's value as JSON renders it: a complex value as the array {@code [re, im]}. */
+    private static Object json(Object value) {
+        if (value instanceof FitsComplexInteger c) {
+            return List.of(c.re(), c.im());
+        }
+        if (value instanceof FitsComplex c) {
+            return List.of(c.re(), c.im());
+        }
+        return value;
     }
 }

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import org.astrocloud.fits.AstroCloudException;
 import org.astrocloud.fits.FitsCard;
+import org.astrocloud.fits.FitsComplex;
+import org.astrocloud.fits.FitsComplexInteger;
 import org.astrocloud.fits.FitsHeader;
 import org.astrocloud.fits.ScanResult;
 
@@ -151,6 +153,10 @@ final class JsonLines implements ResultWriter {
             } else {
                 json.writeNumber(d);
             }
+        } else if (v instanceof FitsComplexInteger c) {
+            json.writeArray(new long[] {c.re(), c.im()}, 0, 2);
+        } else if (v instanceof FitsComplex c) {
+            json.writeArray(new double[] {c.re(), c.im()}, 0, 2);
         } else {
             json.writeString(v.toString());
         }

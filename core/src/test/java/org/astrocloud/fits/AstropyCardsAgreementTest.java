@@ -38,8 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  * astropy joins every CONTINUE card to the card before it, the standard does not, so one card of
  * astropy's may be several of ours.
  *
- * <p>Skipped when astropy is missing, failed instead under {@code CI} ({@link Astropy}); under
- * {@code CI} the real TESS header texts ({@link CardCorpus#realTessHeaders()}) must be found too.
+ * <p>Skipped when astropy is missing, failed instead under {@code CI} ({@link Astropy}). The real
+ * TESS header texts ({@link CardCorpus#realTessHeaders()}) are compared when they are found beside
+ * the checkout; they are not part of the repository, so a clean clone compares the synthetic ones.
  */
 class AstropyCardsAgreementTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
@@ -62,9 +63,6 @@ class AstropyCardsAgreementTest {
         Optional<DynamicTest> unavailable = Astropy.unavailable();
         if (unavailable.isPresent()) {
             return Stream.of(unavailable.get());
-        }
-        if (System.getenv("CI") != null) {
-            assertTrue(CardCorpus.realTessHeaders().isPresent(), "CI has shared/tess-headers beside the clone");
         }
         List<Path> files = CardCorpus.all(dir);
         List<String> args = new ArrayList<>(List.of("read"));

@@ -321,8 +321,8 @@ public final class CardCorpus {
 
     /**
      * The folder of real TESS header texts: the system property {@value #TESS_HEADERS_PROPERTY},
-     * else the first {@code shared/tess-headers} found in the working folder or above it (CI puts
-     * {@code shared/} beside the clone). They are not in the repository: their sources' terms are
+     * else the first {@code shared/tess-headers} found in the working folder or above it (a
+     * {@code shared/} folder beside the checkout). They are not in the repository: their sources' terms are
      * listed in {@code SOURCES.md} there.
      *
      * @return the folder, or empty when there is none

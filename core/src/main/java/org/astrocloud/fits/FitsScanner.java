@@ -1,5 +1,8 @@
 package org.astrocloud.fits;
 
+import org.astrocloud.fits.error.ObjectNotFoundException;
+import org.astrocloud.fits.error.HeaderTooLargeException;
+import org.astrocloud.fits.error.AstroCloudException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.astrocloud.fits;
 
+import org.astrocloud.fits.internal.FormatErrors;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -61,7 +62,7 @@ final class GzipDecoder {
     /** Checks that the stream did not stop inside a member. */
     void finish() {
         if (state == State.INFLATE || state == State.TRAILER || (state == State.HEADER && headerAt > 0 && !anyMember)) {
-            throw new CorruptCompressionException("the gzip stream ends inside a member", uri, -1, compressedOffset);
+            throw FormatErrors.corruptCompression("the gzip stream ends inside a member", uri, -1, compressedOffset);
         }
         inflater.end();
     }
@@ -219,7 +220,7 @@ final class GzipDecoder {
         return (b[at] & 0xffL) | (b[at + 1] & 0xffL) << 8 | (b[at + 2] & 0xffL) << 16 | (b[at + 3] & 0xffL) << 24;
     }
 
-    private CorruptCompressionException corrupt(String detail) {
-        return new CorruptCompressionException(detail, uri, -1, compressedOffset);
+    private RuntimeException corrupt(String detail) {
+        return FormatErrors.corruptCompression(detail, uri, -1, compressedOffset);
     }
 }

@@ -1,5 +1,7 @@
 package org.astrocloud.fits;
 
+import org.astrocloud.fits.internal.FormatErrors;
+import org.astrocloud.fits.error.AstroCloudException;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -74,7 +76,7 @@ final class GzipWalk {
             report.size(position);
             if (skip > 0 && dataEnd > position) {
                 int last = index - 1;
-                throw new TruncatedFileException("the data unit of HDU " + last + " ends at " + dataEnd
+                throw FormatErrors.truncatedFile("the data unit of HDU " + last + " ends at " + dataEnd
                         + " but the decompressed stream ends at " + position, uri, last, position);
             }
             int h = header.size();
@@ -82,18 +84,18 @@ final class GzipWalk {
                 if (index > 0 && h < FitsBlocks.CARD_SIZE) {
                     trailing = h;
                 } else if (index == 0 && h < FitsBlocks.CARD_SIZE) {
-                    throw new NotFitsException("not a FITS file: the decompressed stream is shorter than one card",
+                    throw FormatErrors.notFits("not a FITS file: the decompressed stream is shorter than one card",
                             uri, 0, 0);
                 } else if (h % FitsBlocks.BLOCK_SIZE != 0) {
-                    throw new TruncatedHeaderException("the header is cut short by the end of the stream at "
+                    throw FormatErrors.truncatedHeader("the header is cut short by the end of the stream at "
                             + position, uri, index, headerOffset);
                 } else {
-                    throw new MissingEndException("the header has no END card before the end of the stream at "
+                    throw FormatErrors.missingEnd("the header has no END card before the end of the stream at "
                             + position, uri, index, headerOffset);
                 }
             }
             if (index == 0 && trailing < 0) {
-                throw new EmptyFileException("the decompressed stream is empty", uri, 0, 0);
+                throw FormatErrors.emptyFile("the decompressed stream is empty", uri, 0, 0);
             }
             report.trailingBytes(Math.max(trailing, 0));
         } catch (AstroCloudException e) {
@@ -131,7 +133,7 @@ final class GzipWalk {
             firstCardChecked = true;
             byte[] first = header.toByteArray();
             if (index == 0 && !HeaderBuilder.isSimple(first, 0)) {
-                throw new NotFitsException("not a FITS file: the first card of the decompressed stream is not SIMPLE",
+                throw FormatErrors.notFits("not a FITS file: the first card of the decompressed stream is not SIMPLE",
                         uri, 0, 0);
             }
             if (index > 0 && !HeaderBuilder.isXtension(first, 0)) {
@@ -158,7 +160,7 @@ final class GzipWalk {
             }
         }
         if (size >= settings.maxHeaderSize()) {
-            throw new HeaderTooLargeException("no END card within the maximum header size of "
+            throw FormatErrors.headerTooLarge("no END card within the maximum header size of "
                     + settings.maxHeaderSize() + " bytes", uri, index, headerOffset);
         }
     }

@@ -1,5 +1,7 @@
 package org.astrocloud.fits;
 
+import org.astrocloud.fits.internal.FormatErrors;
+import org.astrocloud.fits.error.AstroCloudException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import org.astrocloud.fits.spi.ByteRange;
@@ -75,7 +77,7 @@ final class HduWalker {
                 throw new GzipDetected();
             }
             if (avail < FitsBlocks.CARD_SIZE || !HeaderBuilder.isSimple(buf, at)) {
-                throw new NotFitsException("not a FITS file: the first card is not SIMPLE", uri, 0, 0);
+                throw FormatErrors.notFits("not a FITS file: the first card is not SIMPLE", uri, 0, 0);
             }
         } else if (avail < FitsBlocks.CARD_SIZE || !HeaderBuilder.isXtension(buf, at)) {
             return endWithTrailingBytes(avail);
@@ -95,7 +97,7 @@ final class HduWalker {
                     return Mono.just(emit(at, c, (int) headerSize));
                 }
                 if (eof) {
-                    throw new TruncatedHeaderException("the header's last block is cut short by the end of the file at "
+                    throw FormatErrors.truncatedHeader("the header's last block is cut short by the end of the file at "
                             + size, uri, index, offset);
                 }
                 scannedCards = c;
@@ -105,10 +107,10 @@ final class HduWalker {
         scannedCards = whole;
         if (eof) {
             if (avail % FitsBlocks.BLOCK_SIZE != 0) {
-                throw new TruncatedHeaderException("the header is cut short by the end of the file at " + size
+                throw FormatErrors.truncatedHeader("the header is cut short by the end of the file at " + size
                         + " without an END card", uri, index, offset);
             }
-            throw new MissingEndException("the header has no END card before the end of the file at " + size,
+            throw FormatErrors.missingEnd("the header has no END card before the end of the file at " + size,
                     uri, index, offset);
         }
         if (avail >= settings.maxHeaderSize()) {
@@ -118,8 +120,8 @@ final class HduWalker {
         return fill(want).then(Mono.defer(this::step));
     }
 
-    private HeaderTooLargeException tooLarge() {
-        return new HeaderTooLargeException("no END card within the maximum header size of "
+    private RuntimeException tooLarge() {
+        return FormatErrors.headerTooLarge("no END card within the maximum header size of "
                 + settings.maxHeaderSize() + " bytes", uri, index, offset);
     }
 
@@ -135,12 +137,12 @@ final class HduWalker {
 
     private Mono<FitsHeader> endAtSize() {
         if (index == 0) {
-            throw new EmptyFileException("the file is empty", uri, 0, 0);
+            throw FormatErrors.emptyFile("the file is empty", uri, 0, 0);
         }
         finished = true;
         if (previousDataEnd > size) {
             int last = index - 1;
-            throw new TruncatedFileException("the data unit of HDU " + last + " ends at " + previousDataEnd
+            throw FormatErrors.truncatedFile("the data unit of HDU " + last + " ends at " + previousDataEnd
                     + " but the file ends at " + size, uri, last, size);
         }
         report.trailingBytes(0);

@@ -1,5 +1,6 @@
 package org.astrocloud.fits;
 
+import org.astrocloud.fits.internal.FormatErrors;
 import java.net.URI;
 import java.util.Arrays;
 
@@ -24,7 +25,7 @@ final class HeaderBuilder {
             padded = FitsBlocks.padded(dataSize);
             Math.addExact(Math.addExact(offset, bytes.length), padded);
         } catch (ArithmeticException e) {
-            throw new DataSizeOverflowException("the data size overflows 64 bits (BITPIX=" + st.bitpix()
+            throw FormatErrors.dataSizeOverflow("the data size overflows 64 bits (BITPIX=" + st.bitpix()
                     + ", NAXIS=" + Arrays.toString(st.naxis()) + ", PCOUNT=" + st.pcount()
                     + ", GCOUNT=" + st.gcount() + ")", uri, index, offset);
         }

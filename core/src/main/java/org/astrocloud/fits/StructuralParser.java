@@ -1,5 +1,6 @@
 package org.astrocloud.fits;
 
+import org.astrocloud.fits.internal.FormatErrors;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
@@ -211,8 +212,8 @@ final class StructuralParser {
         };
     }
 
-    private InvalidKeywordException invalid(int card, String detail) {
-        return new InvalidKeywordException(detail, uri, hdu,
+    private RuntimeException invalid(int card, String detail) {
+        return FormatErrors.invalidKeyword(detail, uri, hdu,
                 card < 0 ? offset : offset + (long) card * FitsBlocks.CARD_SIZE);
     }
 }

@@ -1,5 +1,6 @@
 package org.astrocloud.fits;
 
+import org.astrocloud.fits.error.DataSizeOverflowException;
 import static org.astrocloud.fits.testkit.FitsBytes.BLOCK;
 import static org.astrocloud.fits.testkit.FitsBytes.endCardIndex;
 import static org.junit.jupiter.api.Assertions.assertAll;

@@ -1,5 +1,9 @@
 package org.astrocloud.fits;
 
+import org.astrocloud.fits.error.TruncatedFileException;
+import org.astrocloud.fits.error.NotFitsException;
+import org.astrocloud.fits.error.CorruptCompressionException;
+import org.astrocloud.fits.error.AstroCloudException;
 import static org.astrocloud.fits.testkit.FitsBytes.BLOCK;
 import static org.astrocloud.fits.testkit.FitsBytes.card;
 import static org.astrocloud.fits.testkit.FitsBytes.comment;

@@ -1,5 +1,14 @@
 package org.astrocloud.fits;
 
+import org.astrocloud.fits.error.TruncatedHeaderException;
+import org.astrocloud.fits.error.TruncatedFileException;
+import org.astrocloud.fits.error.NotFitsException;
+import org.astrocloud.fits.error.MissingEndException;
+import org.astrocloud.fits.error.InvalidKeywordException;
+import org.astrocloud.fits.error.HeaderTooLargeException;
+import org.astrocloud.fits.error.EmptyFileException;
+import org.astrocloud.fits.error.DataSizeOverflowException;
+import org.astrocloud.fits.error.AstroCloudException;
 import static org.astrocloud.fits.testkit.FitsBytes.BLOCK;
 import static org.astrocloud.fits.testkit.FitsBytes.CARD;
 import static org.astrocloud.fits.testkit.FitsBytes.card;

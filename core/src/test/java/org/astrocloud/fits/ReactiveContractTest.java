@@ -1,5 +1,6 @@
 package org.astrocloud.fits;
 
+import org.astrocloud.fits.error.NotFitsException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;

@@ -1,5 +1,7 @@
 package org.astrocloud.fits;
 
+import org.astrocloud.fits.error.UnsupportedSchemeException;
+import org.astrocloud.fits.error.ObjectNotFoundException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,11 @@
 package org.astrocloud.fits;
 
+import org.astrocloud.fits.error.UnsupportedSchemeException;
+import org.astrocloud.fits.error.TruncatedFileException;
+import org.astrocloud.fits.error.ObjectNotFoundException;
+import org.astrocloud.fits.error.NotFitsException;
+import org.astrocloud.fits.error.EmptyFileException;
+import org.astrocloud.fits.error.AstroCloudException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;

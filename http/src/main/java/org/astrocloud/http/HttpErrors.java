@@ -13,11 +13,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
-import org.astrocloud.fits.AccessDeniedException;
-import org.astrocloud.fits.AstroCloudException;
-import org.astrocloud.fits.ObjectNotFoundException;
-import org.astrocloud.fits.PermanentSourceException;
-import org.astrocloud.fits.TransientSourceException;
+import org.astrocloud.fits.error.ObjectAccessDeniedException;
+import org.astrocloud.fits.error.AstroCloudException;
+import org.astrocloud.fits.error.ObjectNotFoundException;
+import org.astrocloud.fits.error.PermanentSourceException;
+import org.astrocloud.fits.error.TransientSourceException;
 import reactor.netty.http.client.PrematureCloseException;
 
 /** Maps HTTP statuses and Netty failures to the exception tree, in one place. */
@@ -30,7 +30,7 @@ final class HttpErrors {
         String detail = "HTTP " + status;
         return switch (status) {
             case 404, 410 -> new ObjectNotFoundException(detail + ": no such object", uri, offset);
-            case 401, 403 -> new AccessDeniedException(detail + ": access denied (is a token or header needed?)", uri, offset);
+            case 401, 403 -> new ObjectAccessDeniedException(detail + ": access denied (is a token or header needed?)", uri, offset);
             case 408, 429, 500, 502, 503, 504 -> new TransientSourceException(detail, uri, offset, null,
                     parseRetryAfter(retryAfter));
             default -> new PermanentSourceException(detail + ": unexpected answer to a range request", uri, offset);

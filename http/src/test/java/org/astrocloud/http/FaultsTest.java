@@ -19,10 +19,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
-import org.astrocloud.fits.AccessDeniedException;
-import org.astrocloud.fits.ObjectNotFoundException;
-import org.astrocloud.fits.PermanentSourceException;
-import org.astrocloud.fits.TransientSourceException;
+import org.astrocloud.fits.error.ObjectAccessDeniedException;
+import org.astrocloud.fits.error.ObjectNotFoundException;
+import org.astrocloud.fits.error.PermanentSourceException;
+import org.astrocloud.fits.error.TransientSourceException;
 import org.astrocloud.fits.spi.ByteRange;
 import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.ByteRangeSources;
@@ -167,7 +167,7 @@ class FaultsTest {
         proxy.close();
         ByteRangeSource forbidden = through(i -> FaultProxy.Action.status(403, Map.of()), fast(), "data.bin");
         Throwable e = failure(forbidden);
-        assertInstanceOf(AccessDeniedException.class, e);
+        assertInstanceOf(ObjectAccessDeniedException.class, e);
         assertEquals(1, forbidden.stats().requests());
         assertFalse(e.getMessage().contains(TOKEN));
     }

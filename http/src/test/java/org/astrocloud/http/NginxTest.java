@@ -97,7 +97,7 @@ class NginxTest implements ByteRangeSourceContract {
     @Test
     void missingObjectShouldBeNotFound() {
         ScanResult r = FitsScanner.create().scanFile(URI.create(nginx.url("no-such-cube.fits"))).block(Duration.ofSeconds(30));
-        assertTrue(r.error().orElseThrow() instanceof org.astrocloud.fits.ObjectNotFoundException, () -> r.error().toString());
+        assertTrue(r.error().orElseThrow() instanceof org.astrocloud.fits.error.ObjectNotFoundException, () -> r.error().toString());
         assertEquals(1, r.requests());
     }
 }

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import org.astrocloud.fits.FitsHeader;
 import org.astrocloud.fits.FitsScanner;
-import org.astrocloud.fits.RangeNotSupportedException;
+import org.astrocloud.fits.error.RangeNotSupportedException;
 import org.astrocloud.fits.ScanResult;
 import org.astrocloud.testdata.TessFiles;
 import org.junit.jupiter.api.AfterAll;

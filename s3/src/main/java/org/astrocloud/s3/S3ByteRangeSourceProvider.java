@@ -3,7 +3,7 @@ package org.astrocloud.s3;
 import java.net.URI;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.astrocloud.fits.ObjectNotFoundException;
+import org.astrocloud.fits.error.ObjectNotFoundException;
 import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.ByteRangeSourceProvider;
 import org.astrocloud.fits.spi.RetryPolicy;

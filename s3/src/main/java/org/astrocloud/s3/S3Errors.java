@@ -3,11 +3,11 @@ package org.astrocloud.s3;
 import java.io.IOException;
 import java.net.URI;
 import java.util.concurrent.CompletionException;
-import org.astrocloud.fits.AccessDeniedException;
-import org.astrocloud.fits.AstroCloudException;
-import org.astrocloud.fits.ObjectNotFoundException;
-import org.astrocloud.fits.PermanentSourceException;
-import org.astrocloud.fits.TransientSourceException;
+import org.astrocloud.fits.error.ObjectAccessDeniedException;
+import org.astrocloud.fits.error.AstroCloudException;
+import org.astrocloud.fits.error.ObjectNotFoundException;
+import org.astrocloud.fits.error.PermanentSourceException;
+import org.astrocloud.fits.error.TransientSourceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -46,7 +46,7 @@ final class S3Errors {
                         ? "the request was anonymous: the bucket may need credentials (AWS_PROFILE, environment, role)"
                         : requesterPays ? "check the credentials' permissions on this bucket"
                         : "if the bucket is requester-pays, enable S3Options.REQUESTER_PAYS (--requester-pays)";
-                return new AccessDeniedException(detail + ": access denied; " + hint, uri, offset, t);
+                return new ObjectAccessDeniedException(detail + ": access denied; " + hint, uri, offset, t);
             }
             if (status == 429 || status == 500 || status == 502 || status == 503 || status == 504 || "SlowDown".equals(code)
                     || "RequestTimeout".equals(code) || "InternalError".equals(code)) {
@@ -68,7 +68,7 @@ final class S3Errors {
                 return new TransientSourceException("connection failed: " + firstLine(t.getMessage()), uri, offset, t);
             }
             if (String.valueOf(t.getMessage()).contains("credentials")) {
-                return new AccessDeniedException("no usable AWS credentials: " + firstLine(t.getMessage()), uri, offset, t);
+                return new ObjectAccessDeniedException("no usable AWS credentials: " + firstLine(t.getMessage()), uri, offset, t);
             }
             return new PermanentSourceException("S3 client failure: " + firstLine(t.getMessage()), uri, offset, t);
         }

@@ -18,11 +18,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
-import org.astrocloud.fits.AccessDeniedException;
-import org.astrocloud.fits.ObjectNotFoundException;
-import org.astrocloud.fits.PermanentException;
-import org.astrocloud.fits.RangeNotSupportedException;
-import org.astrocloud.fits.TransientSourceException;
+import org.astrocloud.fits.error.ObjectAccessDeniedException;
+import org.astrocloud.fits.error.ObjectNotFoundException;
+import org.astrocloud.fits.error.PermanentException;
+import org.astrocloud.fits.error.RangeNotSupportedException;
+import org.astrocloud.fits.error.TransientSourceException;
 import org.astrocloud.fits.spi.ByteRange;
 import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.ByteRangeSources;
@@ -152,13 +152,13 @@ class S3ErrorsTest {
     void anonymousRequestToASignedServerShouldBeAccessDeniedWithAHint() {
         ByteRangeSource s = ByteRangeSources.open(OBJECT, anonymousAt(signed.endpoint()));
         Throwable e = failure(s);
-        assertInstanceOf(AccessDeniedException.class, e);
+        assertInstanceOf(ObjectAccessDeniedException.class, e);
         assertTrue(e.getMessage().contains("anonymous"), e.getMessage());
         assertTrue(e.getMessage().contains("credentials"), e.getMessage());
         assertNotRetried(s);
 
         Throwable list = listingFailure(URI.create("s3://data/rp/"), anonymousAt(signed.endpoint()));
-        assertInstanceOf(AccessDeniedException.class, list);
+        assertInstanceOf(ObjectAccessDeniedException.class, list);
         assertTrue(list.getMessage().contains("anonymous"), list.getMessage());
     }
 
@@ -175,7 +175,7 @@ class S3ErrorsTest {
             ByteRangeSource s = ByteRangeSources.open(OBJECT,
                     signedAt(signed.endpoint()).with(S3Options.MAX_CONCURRENCY, 7));
             Throwable e = failure(s);
-            assertInstanceOf(AccessDeniedException.class, e);
+            assertInstanceOf(ObjectAccessDeniedException.class, e);
             assertFalse(e.getMessage().contains(WRONG_SECRET), e.getMessage());
             assertNotRetried(s);
         } finally {

@@ -21,7 +21,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.astrocloud.fits.FitsHeader;
 import org.astrocloud.fits.FitsScanner;
-import org.astrocloud.fits.ObjectNotFoundException;
+import org.astrocloud.fits.error.ObjectNotFoundException;
 import org.astrocloud.fits.ScanResult;
 import org.astrocloud.testdata.TessFiles;
 import org.junit.jupiter.api.AfterAll;

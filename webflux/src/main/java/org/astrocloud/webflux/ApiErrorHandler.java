@@ -1,8 +1,8 @@
 package org.astrocloud.webflux;
 
 import java.util.List;
-import org.astrocloud.fits.AstroCloudException;
-import org.astrocloud.fits.ObjectNotFoundException;
+import org.astrocloud.fits.error.AstroCloudException;
+import org.astrocloud.fits.error.ObjectNotFoundException;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;

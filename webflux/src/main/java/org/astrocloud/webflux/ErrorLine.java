@@ -2,7 +2,7 @@ package org.astrocloud.webflux;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Locale;
-import org.astrocloud.fits.AstroCloudException;
+import org.astrocloud.fits.error.AstroCloudException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;

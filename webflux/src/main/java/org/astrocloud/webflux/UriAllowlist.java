@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.astrocloud.fits.Redaction;
+import org.astrocloud.fits.error.Redaction;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 

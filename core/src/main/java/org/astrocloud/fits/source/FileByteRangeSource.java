@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.astrocloud.fits.ObjectNotFoundException;
-import org.astrocloud.fits.PermanentSourceException;
+import org.astrocloud.fits.error.ObjectNotFoundException;
+import org.astrocloud.fits.error.PermanentSourceException;
 import org.astrocloud.fits.spi.ByteRange;
 import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.RangeBytes;
@@ -60,7 +60,7 @@ final class FileByteRangeSource implements ByteRangeSource {
         } catch (NoSuchFileException e) {
             throw new ObjectNotFoundException("no such file", uri, -1, e);
         } catch (AccessDeniedException e) {
-            throw new org.astrocloud.fits.AccessDeniedException("file not readable", uri, -1, e);
+            throw new org.astrocloud.fits.error.ObjectAccessDeniedException("file not readable", uri, -1, e);
         } catch (IOException e) {
             throw new PermanentSourceException("cannot open file: " + e, uri, -1, e);
         }

@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
-import org.astrocloud.fits.ObjectNotFoundException;
-import org.astrocloud.fits.PermanentSourceException;
+import org.astrocloud.fits.error.ObjectNotFoundException;
+import org.astrocloud.fits.error.PermanentSourceException;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
  *       {@link RangeBytes} holding exactly the requested bytes, fewer when the range runs past the
  *       end of the object, and none when the range starts at or past the end (that is not an
  *       error: the walk uses it to find the end). Cancelling the subscription cancels the transfer.</li>
- *   <li>Failures are {@link org.astrocloud.fits.AstroCloudException}s: transient ones (time-outs,
+ *   <li>Failures are {@link org.astrocloud.fits.error.AstroCloudException}s: transient ones (time-outs,
  *       throttling, resets) are retried by the source itself before they reach the caller.</li>
  *   <li>Signals may arrive on any thread, often an I/O thread: callers must not block on them.</li>
  *   <li>{@link #stats()} counts what was actually read.</li>

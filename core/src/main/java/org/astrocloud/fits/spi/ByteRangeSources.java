@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.astrocloud.fits.UnsupportedSchemeException;
+import org.astrocloud.fits.error.UnsupportedSchemeException;
 import reactor.core.publisher.Flux;
 
 /**

@@ -2,7 +2,7 @@ package org.astrocloud.fits.spi;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import org.astrocloud.fits.TransientSourceException;
+import org.astrocloud.fits.error.TransientSourceException;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.astrocloud.fits.ObjectNotFoundException;
+import org.astrocloud.fits.error.ObjectNotFoundException;
 import org.astrocloud.fits.spi.ByteRange;
 import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.ByteRangeSources;

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import org.astrocloud.fits.AstroCloudException;
+import org.astrocloud.fits.error.AstroCloudException;
 import org.astrocloud.fits.FitsCard;
 import org.astrocloud.fits.FitsHeader;
 import org.astrocloud.fits.ScanResult;

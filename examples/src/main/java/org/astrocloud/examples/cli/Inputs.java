@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.astrocloud.fits.FitsScanner;
-import org.astrocloud.fits.ObjectNotFoundException;
+import org.astrocloud.fits.error.ObjectNotFoundException;
 import org.astrocloud.fits.ScanResult;
 import picocli.CommandLine;
 import reactor.core.publisher.Flux;

@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.astrocloud.fits.AstroCloudException;
+import org.astrocloud.fits.error.AstroCloudException;
 import org.astrocloud.fits.FitsCard;
 import org.astrocloud.fits.FitsComplex;
 import org.astrocloud.fits.FitsComplexInteger;

@@ -1,9 +1,9 @@
-package org.astrocloud.fits;
+package org.astrocloud.fits.error;
 
 import java.net.URI;
 
 /** The server ignores range requests and would send the whole object; the read was cancelled at once. */
-public class RangeNotSupportedException extends PermanentException {
+public final class RangeNotSupportedException extends PermanentException {
     private static final long serialVersionUID = 1L;
 
     /** Creates the error; {@code offset} is -1 when unknown. */
@@ -14,5 +14,14 @@ public class RangeNotSupportedException extends PermanentException {
     /** Creates the error without a cause. */
     public RangeNotSupportedException(String detail, URI uri, long offset) {
         this(detail, uri, offset, null);
+    }
+
+    private RangeNotSupportedException(RangeNotSupportedException original, int hdu) {
+        super(original.detail(), original.uri().orElse(null), hdu, original.offset().orElse(-1), original.getCause());
+    }
+
+    @Override
+    protected RangeNotSupportedException withHdu(int index) {
+        return new RangeNotSupportedException(this, index);
     }
 }

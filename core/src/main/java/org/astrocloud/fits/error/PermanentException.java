@@ -1,4 +1,4 @@
-package org.astrocloud.fits;
+package org.astrocloud.fits.error;
 
 import java.net.URI;
 

@@ -1,9 +1,9 @@
-package org.astrocloud.fits;
+package org.astrocloud.fits.error;
 
 import java.net.URI;
 
 /** The object does not exist (HTTP 404, S3 NoSuchKey, no such file). */
-public class ObjectNotFoundException extends PermanentException {
+public final class ObjectNotFoundException extends PermanentException {
     private static final long serialVersionUID = 1L;
 
     /** Creates the error; {@code offset} is -1 when unknown. */
@@ -14,5 +14,14 @@ public class ObjectNotFoundException extends PermanentException {
     /** Creates the error without a cause. */
     public ObjectNotFoundException(String detail, URI uri, long offset) {
         this(detail, uri, offset, null);
+    }
+
+    private ObjectNotFoundException(ObjectNotFoundException original, int hdu) {
+        super(original.detail(), original.uri().orElse(null), hdu, original.offset().orElse(-1), original.getCause());
+    }
+
+    @Override
+    protected ObjectNotFoundException withHdu(int index) {
+        return new ObjectNotFoundException(this, index);
     }
 }

@@ -1,4 +1,4 @@
-package org.astrocloud.fits;
+package org.astrocloud.fits.error;
 
 import java.net.URI;
 import java.util.Optional;
@@ -21,7 +21,7 @@ public abstract class AstroCloudException extends RuntimeException {
 
     private final String detail;
     private final URI uri;
-    private volatile int hdu;
+    private final int hdu;
     private final long offset;
 
     /**
@@ -51,8 +51,7 @@ public abstract class AstroCloudException extends RuntimeException {
 
     /** The index of the HDU being read, when known. */
     public OptionalInt hdu() {
-        int h = hdu;
-        return h < 0 ? OptionalInt.empty() : OptionalInt.of(h);
+        return hdu < 0 ? OptionalInt.empty() : OptionalInt.of(hdu);
     }
 
     /** The byte offset where the problem was found, when known. */
@@ -63,13 +62,21 @@ public abstract class AstroCloudException extends RuntimeException {
     /** Whether retrying the same operation may succeed. */
     public abstract boolean isTransient();
 
-    /** Fills in the HDU index when the layer that raised the error did not know it. */
-    final AstroCloudException atHdu(int index) {
-        if (hdu < 0) {
-            hdu = index;
+    /**
+     * This error, naming HDU {@code index} if it names none yet: errors are immutable, so this is
+     * a copy (same type, detail, URI, offset, cause and stack trace) when the index is filled in.
+     */
+    public final AstroCloudException atHdu(int index) {
+        if (hdu >= 0 || index < 0) {
+            return this;
         }
-        return this;
+        AstroCloudException copy = withHdu(index);
+        copy.setStackTrace(getStackTrace());
+        return copy;
     }
+
+    /** A copy of this error that names HDU {@code index}; see {@link #atHdu}. */
+    protected abstract AstroCloudException withHdu(int index);
 
     @Override
     public String getMessage() {

@@ -1,5 +1,6 @@
 package org.astrocloud.fits;
 
+import org.astrocloud.fits.internal.walk.WalkReport;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -1,11 +1,15 @@
 package org.astrocloud.fits;
 
+import org.astrocloud.fits.value.FitsComplexInteger;
+import org.astrocloud.fits.value.FitsComplex;
+import org.astrocloud.fits.internal.FitsBlocks;
+import org.astrocloud.fits.internal.cards.NomTamCards;
+import org.astrocloud.fits.internal.cards.ParsedCard;
 import java.math.BigInteger;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * One logical header card: a keyword, its typed value and comment, and the card image as it
@@ -35,8 +39,6 @@ import java.util.Set;
  * }</pre>
  */
 public final class FitsCard {
-    private static final Set<String> COMMENTARY = Set.of("COMMENT", "HISTORY", "");
-
     private final String keyword;
     private final Object value;
     private final String comment;
@@ -56,6 +58,11 @@ public final class FitsCard {
     }
 
     /** A card without a value: {@code text} is bytes 9-80 of {@code image} without trailing blanks. */
+    /** The card a card reader read. */
+    static FitsCard from(ParsedCard card) {
+        return new FitsCard(card.keyword(), card.value(), card.comment(), card.image(), card.text());
+    }
+
     static FitsCard text(String keyword, String text, String image) {
         return new FitsCard(keyword, Objects.requireNonNull(text, "text"), null, image, true);
     }
@@ -72,7 +79,7 @@ public final class FitsCard {
      * @throws IllegalArgumentException if the card cannot be written as FITS
      */
     public static FitsCard of(String keyword, Object value, String comment) {
-        return NomTamCards.render(keyword, value, comment);
+        return from(NomTamCards.render(keyword, value, comment));
     }
 
     /** The keyword, upper case as written; blank for a blank-keyword commentary card. */
@@ -136,7 +143,7 @@ public final class FitsCard {
 
     /** Whether {@code keyword} (trimmed) names a commentary card: COMMENT, HISTORY or blank. */
     static boolean isCommentaryKeyword(String keyword) {
-        return COMMENTARY.contains(keyword);
+        return ParsedCard.isCommentaryKeyword(keyword);
     }
 
     /** The card image: 80 characters per physical card. */

@@ -1,5 +1,9 @@
 package org.astrocloud.fits;
 
+import org.astrocloud.fits.internal.FitsBlocks;
+import org.astrocloud.fits.internal.walk.HeaderStructure;
+import org.astrocloud.fits.internal.walk.HeaderUnit;
+import org.astrocloud.fits.internal.cards.NomTamCards;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +42,13 @@ public final class FitsHeader {
     private final int cardCount;
     private volatile List<FitsCard> cards;
 
+    /** The header the walk found, as the API shows it (before any transform). */
+    static FitsHeader of(HeaderUnit unit) {
+        return new FitsHeader(unit.uri(), unit.index(), unit.structure(), unit.headerOffset(), unit.bytes().length,
+                unit.dataSize(), unit.paddedDataSize(), unit.compression(), unit.bytes(), unit.structure().cardCount(),
+                null);
+    }
+
     FitsHeader(URI uri, int index, HeaderStructure structure, long headerOffset, long headerSize,
                long dataSize, long paddedDataSize, String compression, byte[] bytes, int cardCount,
                List<FitsCard> cards) {
@@ -66,7 +77,15 @@ public final class FitsHeader {
 
     /** What the HDU holds. */
     public HduKind kind() {
-        return structure.kind();
+        if (structure.isPrimary()) {
+            return structure.isRandomGroups() ? HduKind.RANDOM_GROUPS : HduKind.PRIMARY;
+        }
+        return switch (structure.xtension()) {
+            case "IMAGE", "IUEIMAGE" -> HduKind.IMAGE;
+            case "BINTABLE", "A3DTABLE" -> structure.zimage() ? HduKind.COMPRESSED_IMAGE : HduKind.BINTABLE;
+            case "TABLE" -> HduKind.TABLE;
+            default -> HduKind.OTHER;
+        };
     }
 
     /** The XTENSION value without trailing blanks; empty for the primary HDU. */
@@ -148,7 +167,7 @@ public final class FitsHeader {
     public List<FitsCard> cards() {
         List<FitsCard> c = cards;
         if (c == null) {
-            c = List.copyOf(NomTamCards.parse(bytes, cardCount));
+            c = NomTamCards.parse(bytes, cardCount).stream().map(FitsCard::from).toList();
             cards = c;
         }
         return c;

@@ -1,5 +1,9 @@
 package org.astrocloud.fits;
 
+import org.astrocloud.fits.internal.FitsBlocks;
+import org.astrocloud.fits.internal.walk.WalkReport;
+import org.astrocloud.fits.internal.walk.WalkSettings;
+import org.astrocloud.fits.internal.walk.HduWalker;
 import org.astrocloud.fits.error.ObjectNotFoundException;
 import org.astrocloud.fits.error.HeaderTooLargeException;
 import org.astrocloud.fits.error.AstroCloudException;
@@ -190,7 +194,7 @@ public final class FitsScanner {
 
     /**
      * The headers of one file, in order. Errors are {@link AstroCloudException}s emitted after
-     * every header before the fault; see {@link HduWalker} for the walk.
+     * every header before the fault; see the README for the walk.
      */
     public Flux<FitsHeader> scan(URI uri) {
         return Flux.defer(() -> tracked(rootMap.apply(uri)).headers());
@@ -253,27 +257,10 @@ public final class FitsScanner {
     }
 
 
+    /** The headers of {@code source} as the walk finds them, transformed on their way out. */
     private Flux<FitsHeader> walk(ByteRangeSource source, WalkReport report) {
-        WalkSettings settings = new WalkSettings(readAhead, maxHeaderSize, transform, null);
-        return Flux.defer(() -> {
-            HduWalker walker = new HduWalker(source, source.uri(), settings, report);
-            return Flux.<Integer>generate(sink -> {
-                        if (walker.finished()) {
-                            sink.complete();
-                        } else {
-                            sink.next(0);
-                        }
-                    })
-                    .concatMap(tick -> onDemand(walker::next), 0)
-                    .onErrorResume(HduWalker.GzipDetected.class,
-                            e -> GzipWalk.walk(source, settings.withCompression("gzip"), report));
-        });
-    }
-
-    /** Defers {@code work} until the subscriber requests, not merely subscribes. */
-    private static <T> Mono<T> onDemand(java.util.function.Supplier<Mono<T>> work) {
-        return Mono.<Boolean>create(sink -> sink.onRequest(n -> sink.success(Boolean.TRUE)))
-                .flatMap(go -> work.get());
+        return HduWalker.walk(source, new WalkSettings(readAhead, maxHeaderSize), report)
+                .map(unit -> transform.apply(FitsHeader.of(unit)));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.astrocloud.fits;
 
+import org.astrocloud.fits.value.FitsComplexInteger;
+import org.astrocloud.fits.value.FitsComplex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

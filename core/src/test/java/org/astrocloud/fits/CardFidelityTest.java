@@ -1,5 +1,8 @@
 package org.astrocloud.fits;
 
+import org.astrocloud.fits.value.FitsComplexInteger;
+import org.astrocloud.fits.value.FitsComplex;
+import org.astrocloud.fits.internal.cards.NomTamCards;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,7 +31,8 @@ class CardFidelityTest {
         for (String l : lines) {
             b.append(card(l));
         }
-        return NomTamCards.parse(b.toString().getBytes(StandardCharsets.ISO_8859_1), lines.length);
+        return NomTamCards.parse(b.toString().getBytes(StandardCharsets.ISO_8859_1), lines.length).stream()
+                .map(FitsCard::from).toList();
     }
 
     private static FitsCard one(String line) {

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import org.astrocloud.fits.error.AstroCloudException;
 import org.astrocloud.fits.FitsCard;
-import org.astrocloud.fits.FitsComplex;
-import org.astrocloud.fits.FitsComplexInteger;
+import org.astrocloud.fits.value.FitsComplex;
+import org.astrocloud.fits.value.FitsComplexInteger;
 import org.astrocloud.fits.FitsHeader;
 import org.astrocloud.fits.ScanResult;
 

@@ -1,11 +1,12 @@
-package org.astrocloud.fits;
+package org.astrocloud.fits.internal.cards;
 
+import org.astrocloud.fits.internal.FitsBlocks;
 /**
  * A fast reader for the card forms that make up nearly every real header: commentary cards and
  * {@code KEYWORD = value / comment} cards whose value is a string, a logical, an integer, a real
  * or undefined (FITS 4.0, section 4.2). It returns {@code null} for everything else (HIERARCH,
  * long strings, complex values, anything unusual or malformed), which nom-tam-fits then reads.
- * Cards without a value are read as text, bytes 9-80 as written (see {@link FitsCard#text()}).
+ * Cards without a value are read as text, bytes 9-80 as written (see {@code FitsCard.text()}).
  *
  * <p>Why it exists: read card by card, nom-tam-fits allocates a 23,040-byte buffer for each card's
  * input stream and takes several microseconds per card, so a TESS cube's 594 cards cost more CPU
@@ -17,7 +18,7 @@ package org.astrocloud.fits;
  * field of blanks only (undefined, section 4.1.2.3), which nom-tam-fits reads as an empty string.
  * Text is read here alone, for nom-tam-fits drops its leading blanks.
  */
-final class StandardCards {
+public final class StandardCards {
     private static final int CARD = FitsBlocks.CARD_SIZE;
     private static final int VALUE_START = 10;
     private static final int MAX_LONG_DIGITS = 18;
@@ -34,9 +35,9 @@ final class StandardCards {
      * the caller groups the continuations of long strings, so one that reaches this method
      * continues nothing.
      */
-    static FitsCard parse(byte[] bytes, int at) {
+    public static ParsedCard parse(byte[] bytes, int at) {
         int keyEnd = keywordEnd(bytes, at);
-        if (keyEnd < 0 || HeaderBuilder.cardStartsWith(bytes, at, HIERARCH)) {
+        if (keyEnd < 0 || FitsBlocks.cardStartsWith(bytes, at, HIERARCH)) {
             return null;
         }
         String keyword = ascii(bytes, at, keyEnd);
@@ -53,10 +54,10 @@ final class StandardCards {
      * part of the card it continues or else commentary text (section 4.2.1.2). {@code HIERARCH}
      * cards, a convention of their own, are not valued in this sense.
      */
-    static boolean isValued(byte[] bytes, int at) {
-        return bytes[at + 8] == '=' && bytes[at + 9] == ' ' && !HeaderBuilder.cardStartsWith(bytes, at, "COMMENT ")
-                && !HeaderBuilder.cardStartsWith(bytes, at, "HISTORY ") && !HeaderBuilder.cardStartsWith(bytes, at, BLANK_KEYWORD)
-                && !HeaderBuilder.cardStartsWith(bytes, at, "CONTINUE") && !HeaderBuilder.cardStartsWith(bytes, at, HIERARCH);
+    public static boolean isValued(byte[] bytes, int at) {
+        return bytes[at + 8] == '=' && bytes[at + 9] == ' ' && !FitsBlocks.cardStartsWith(bytes, at, "COMMENT ")
+                && !FitsBlocks.cardStartsWith(bytes, at, "HISTORY ") && !FitsBlocks.cardStartsWith(bytes, at, BLANK_KEYWORD)
+                && !FitsBlocks.cardStartsWith(bytes, at, "CONTINUE") && !FitsBlocks.cardStartsWith(bytes, at, HIERARCH);
     }
 
     /** End of the keyword (exclusive), or -1 when columns 1-8 are not a standard keyword or the card is not printable ASCII. */
@@ -80,21 +81,21 @@ final class StandardCards {
     }
 
     /** A card without a value: its text is bytes 9-80 as written, only trailing blanks removed. */
-    private static FitsCard text(byte[] bytes, int at, String keyword) {
+    private static ParsedCard text(byte[] bytes, int at, String keyword) {
         int end = at + CARD;
         while (end > at + 8 && bytes[end - 1] == ' ') {
             end--;
         }
-        return FitsCard.text(keyword, ascii(bytes, at + 8, end), image(bytes, at));
+        return ParsedCard.text(keyword, ascii(bytes, at + 8, end), image(bytes, at));
     }
 
-    private static FitsCard valued(byte[] bytes, int at, String keyword) {
+    private static ParsedCard valued(byte[] bytes, int at, String keyword) {
         int end = at + CARD;
         int i = skipBlanks(bytes, at + VALUE_START, end);
         if (i == end || bytes[i] == '/') {
             // a null value field: the value is undefined (section 4.1.2.3); nom-tam 1.21.2 reads an empty string when no comment follows
             String comment = i == end ? "" : ascii(bytes, i + 1, end).strip();
-            return new FitsCard(keyword, null, comment.isEmpty() ? null : comment, image(bytes, at));
+            return new ParsedCard(keyword, null, comment.isEmpty() ? null : comment, image(bytes, at));
         }
         Object value;
         int after;
@@ -128,7 +129,7 @@ final class StandardCards {
         if (comment == null) {
             return null;
         }
-        return new FitsCard(keyword, value, comment.isEmpty() ? null : comment, image(bytes, at));
+        return new ParsedCard(keyword, value, comment.isEmpty() ? null : comment, image(bytes, at));
     }
 
     /** Reads a quoted string's content from {@code i} (after the opening quote); the index after the closing quote, or -1. */

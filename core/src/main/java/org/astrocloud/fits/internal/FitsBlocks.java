@@ -1,15 +1,15 @@
-package org.astrocloud.fits;
+package org.astrocloud.fits.internal;
 
 /**
  * The FITS block arithmetic, in one place: 2880-byte blocks, 80-byte cards, padding.
  */
-final class FitsBlocks {
+public final class FitsBlocks {
     /** Bytes in a FITS block. */
-    static final int BLOCK_SIZE = 2880;
+    public static final int BLOCK_SIZE = 2880;
     /** Bytes in a header card. */
-    static final int CARD_SIZE = 80;
+    public static final int CARD_SIZE = 80;
     /** Cards in a block. */
-    static final int CARDS_PER_BLOCK = BLOCK_SIZE / CARD_SIZE;
+    public static final int CARDS_PER_BLOCK = BLOCK_SIZE / CARD_SIZE;
 
     private FitsBlocks() {
     }
@@ -19,7 +19,7 @@ final class FitsBlocks {
      *
      * @throws ArithmeticException if the result does not fit in a {@code long}
      */
-    static long padded(long bytes) {
+    public static long padded(long bytes) {
         long rem = bytes % BLOCK_SIZE;
         return rem == 0 ? bytes : Math.addExact(bytes, BLOCK_SIZE - rem);
     }
@@ -31,7 +31,7 @@ final class FitsBlocks {
      *
      * @throws ArithmeticException if the size does not fit in a {@code long}
      */
-    static long dataSize(int bitpix, long[] naxis, long pcount, long gcount, boolean randomGroups) {
+    public static long dataSize(int bitpix, long[] naxis, long pcount, long gcount, boolean randomGroups) {
         if (naxis.length == 0 || gcount == 0) {
             return 0;
         }
@@ -48,5 +48,15 @@ final class FitsBlocks {
         }
         long elements = Math.multiplyExact(gcount, Math.addExact(pcount, product));
         return Math.multiplyExact(Math.abs(bitpix) / 8L, elements);
+    }
+
+    /** Whether the card at {@code at} in {@code bytes} starts with {@code text} (ASCII). */
+    public static boolean cardStartsWith(byte[] bytes, int at, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (bytes[at + i] != text.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,5 +1,8 @@
-package org.astrocloud.fits;
+package org.astrocloud.fits.internal.cards;
 
+import org.astrocloud.fits.internal.FitsBlocks;
+import org.astrocloud.fits.value.FitsComplexInteger;
+import org.astrocloud.fits.value.FitsComplex;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -24,7 +27,7 @@ import nom.tam.util.FitsInputStream;
  * Each call switches the calling thread to nom-tam's thread-local settings, sets what it needs
  * (HIERARCH and long strings on), and switches the thread back before returning.
  */
-final class NomTamCards {
+public final class NomTamCards {
     private static final String CONTINUE = "CONTINUE";
     private static final String HIERARCH = "HIERARCH";
     private static final String HIERARCH_PREFIX = "HIERARCH.";
@@ -40,15 +43,15 @@ final class NomTamCards {
      * Parses {@code cards} physical cards starting at {@code bytes[0]} into logical cards. A card
      * nom-tam-fits cannot read is kept with its image and keyword, without a value.
      */
-    static List<FitsCard> parse(byte[] bytes, int cards) {
+    public static List<ParsedCard> parse(byte[] bytes, int cards) {
         return withLocalSettings(() -> {
-            List<FitsCard> out = new ArrayList<>(cards);
+            List<ParsedCard> out = new ArrayList<>(cards);
             int i = 0;
             while (i < cards) {
                 int n = 1 + continuationsOf(bytes, i, cards);
                 // nom-tam reads each card we do not from a stream holding exactly that card's physical
                 // cards, so that it can never read into the next card (it joins a long string as we group it)
-                FitsCard card = n > 1 ? longString(bytes, i, n) : StandardCards.parse(bytes, i * CARD);
+                ParsedCard card = n > 1 ? longString(bytes, i, n) : StandardCards.parse(bytes, i * CARD);
                 out.add(card != null ? card : parseCard(image(bytes, i, 1)));
                 i += n;
             }
@@ -62,8 +65,8 @@ final class NomTamCards {
      * example of a comment continued over several cards, section 4.2.1.2, reads as one sentence;
      * nom-tam-fits keeps each card's trailing blanks inside the comment).
      */
-    private static FitsCard longString(byte[] bytes, int card, int n) {
-        FitsCard joined = parseCard(image(bytes, card, n));
+    private static ParsedCard longString(byte[] bytes, int card, int n) {
+        ParsedCard joined = parseCard(image(bytes, card, n));
         StringBuilder comment = new StringBuilder();
         for (int c = card; c < card + n; c++) {
             int at = c * CARD;
@@ -76,7 +79,7 @@ final class NomTamCards {
                 comment.append(comment.length() == 0 ? "" : " ").append(piece);
             }
         }
-        return new FitsCard(joined.keyword(), joined.value().orElse(null), comment.length() == 0 ? null : comment.toString(),
+        return new ParsedCard(joined.keyword(), joined.value(), comment.length() == 0 ? null : comment.toString(),
                 joined.image());
     }
 
@@ -84,13 +87,13 @@ final class NomTamCards {
         return new String(bytes, card * CARD, n * CARD, StandardCharsets.ISO_8859_1);
     }
 
-    private static FitsCard unreadable(String image) {
-        return new FitsCard(image.substring(0, 8).trim(), null, null, image);
+    private static ParsedCard unreadable(String image) {
+        return new ParsedCard(image.substring(0, 8).trim(), null, null, image);
     }
 
-    /** Renders a new card in the fixed format where FITS has one (see {@link FitsCard#of}). */
-    static FitsCard render(String keyword, Object value, String comment) {
-        if (FitsCard.isCommentaryKeyword(keyword)) {
+    /** Renders a new card in the fixed format where FITS has one (see {@code FitsCard.of}). */
+    public static ParsedCard render(String keyword, Object value, String comment) {
+        if (ParsedCard.isCommentaryKeyword(keyword)) {
             return renderText(keyword, value, comment);
         }
         if (value instanceof FitsComplexInteger c) {
@@ -107,7 +110,7 @@ final class NomTamCards {
     }
 
     /** A commentary card: the text from byte 9, as it is. */
-    private static FitsCard renderText(String keyword, Object value, String comment) {
+    private static ParsedCard renderText(String keyword, Object value, String comment) {
         if (comment != null || !(value == null || value instanceof String)) {
             throw new IllegalArgumentException("a " + (keyword.isEmpty() ? "blank-keyword" : keyword)
                     + " card holds text only: a string and no comment");
@@ -125,7 +128,7 @@ final class NomTamCards {
      * values, section 4.2.5), or starts in byte 11 to make room for the comment; a comment that
      * still does not fit is left out, as nom-tam-fits does.
      */
-    private static FitsCard renderComplexInteger(String keyword, FitsComplexInteger value, String comment) {
+    private static ParsedCard renderComplexInteger(String keyword, FitsComplexInteger value, String comment) {
         if (!KEYWORD.matcher(keyword).matches() || (comment != null && !printable(comment))) {
             throw new IllegalArgumentException("cannot write card " + keyword + ": a keyword of 1-8 of A-Z, 0-9, _ and -"
                     + " and a comment of printable ASCII are needed for a complex integer");
@@ -176,7 +179,7 @@ final class NomTamCards {
      * nothing or a comment). A CONTINUE card itself starts no long string.
      */
     private static int continuationsOf(byte[] bytes, int i, int cards) {
-        if (i + 1 == cards || !HeaderBuilder.cardStartsWith(bytes, (i + 1) * CARD, CONTINUE)
+        if (i + 1 == cards || !FitsBlocks.cardStartsWith(bytes, (i + 1) * CARD, CONTINUE)
                 || !StandardCards.isValued(bytes, i * CARD)) {
             return 0;   // the common case, decided without scanning the value
         }
@@ -189,7 +192,7 @@ final class NomTamCards {
 
     private static boolean isContinuation(byte[] bytes, int card) {
         int at = card * CARD;
-        return HeaderBuilder.cardStartsWith(bytes, at, CONTINUE) && bytes[at + 8] == ' ' && bytes[at + 9] == ' '
+        return FitsBlocks.cardStartsWith(bytes, at, CONTINUE) && bytes[at + 8] == ' ' && bytes[at + 9] == ' '
                 && closingQuote(bytes, at) >= 0;
     }
 
@@ -236,7 +239,7 @@ final class NomTamCards {
     }
 
     /** One logical card (a card and its CONTINUE cards) read by nom-tam-fits alone. */
-    static FitsCard parseWithNomTam(String image) {
+    public static ParsedCard parseWithNomTam(String image) {
         return withLocalSettings(() -> parseCard(image));
     }
 
@@ -245,9 +248,9 @@ final class NomTamCards {
      * would drop the leading blanks, and would read a value after {@code "="} without the blank
      * that makes it a value indicator, or a CONTINUE that continues nothing).
      */
-    private static FitsCard parseCard(String image) {
+    private static ParsedCard parseCard(String image) {
         byte[] bytes = image.getBytes(StandardCharsets.ISO_8859_1);
-        if (bytes.length == CARD && !HeaderBuilder.cardStartsWith(bytes, 0, HIERARCH) && !StandardCards.isValued(bytes, 0)) {
+        if (bytes.length == CARD && !FitsBlocks.cardStartsWith(bytes, 0, HIERARCH) && !StandardCards.isValued(bytes, 0)) {
             return text(image);
         }
         try {
@@ -257,12 +260,12 @@ final class NomTamCards {
         }
     }
 
-    private static FitsCard text(String image) {
-        return FitsCard.text(image.substring(0, 8).strip(), image.substring(8).stripTrailing(), image);
+    private static ParsedCard text(String image) {
+        return ParsedCard.text(image.substring(0, 8).strip(), image.substring(8).stripTrailing(), image);
     }
 
-    private static FitsCard toCard(HeaderCard card, String image) {
-        return new FitsCard(keywordOf(card), valueOf(card), commentOf(card), image);
+    private static ParsedCard toCard(HeaderCard card, String image) {
+        return new ParsedCard(keywordOf(card), valueOf(card), commentOf(card), image);
     }
 
     private static String keywordOf(HeaderCard card) {

@@ -1,5 +1,6 @@
-package org.astrocloud.fits;
+package org.astrocloud.fits.internal.walk;
 
+import org.astrocloud.fits.internal.FitsBlocks;
 import org.astrocloud.fits.internal.FormatErrors;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -7,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads the structural keywords of a header straight from its bytes, without parsing every
  * card: the fast path of the walk. Validates what the walk depends on (BITPIX, NAXIS, NAXISn,
- * PCOUNT, GCOUNT) and fails with {@link InvalidKeywordException} naming the card's offset.
+ * PCOUNT, GCOUNT) and fails with {@link org.astrocloud.fits.error.InvalidKeywordException} naming the card's offset.
  */
-final class StructuralParser {
+public final class StructuralParser {
     private static final int MAX_NAXIS = 999;
 
     private final byte[] bytes;
@@ -40,7 +41,7 @@ final class StructuralParser {
      *
      * @param offset where the header starts in the file (for error messages)
      */
-    static HeaderStructure parse(byte[] bytes, int cards, URI uri, int hdu, long offset) {
+    public static HeaderStructure parse(byte[] bytes, int cards, URI uri, int hdu, long offset) {
         return new StructuralParser(bytes, cards, uri, hdu, offset).parse();
     }
 
@@ -115,13 +116,7 @@ final class StructuralParser {
     }
 
     private boolean startsWith(int card, String prefix) {
-        int at = card * FitsBlocks.CARD_SIZE;
-        for (int i = 0; i < prefix.length(); i++) {
-            if (bytes[at + i] != prefix.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+        return FitsBlocks.cardStartsWith(bytes, card * FitsBlocks.CARD_SIZE, prefix);
     }
 
     private static int axisNumber(String key) {

@@ -1,5 +1,7 @@
-package org.astrocloud.fits;
+package org.astrocloud.bench;
 
+import org.astrocloud.fits.internal.cards.NomTamCards;
+import org.astrocloud.fits.internal.walk.HeaderAssembler;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.astrocloud.testdata.TessFiles;
@@ -33,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(2)
 public class HeaderParsingBenchmark {
-    private static final WalkSettings SETTINGS = new WalkSettings(64 * 1024, 8 << 20, HeaderTransform.identity(), null);
+    private static final int MAX_HEADER = 8 << 20;
 
     @Param({"cube-table", "ffi-cal", "cube-primary"})
     public String header;
@@ -56,18 +58,18 @@ public class HeaderParsingBenchmark {
     /** The walk's own path: find END, read the structural keywords, compute the data extent. */
     @Benchmark
     public long structural() {
-        int end = -1;
-        for (int c = 0; end < 0; c++) {
-            if (HeaderBuilder.isEnd(bytes, c * FitsBlocks.CARD_SIZE)) {
-                end = c;
-            }
-        }
-        return HeaderBuilder.build(bytes, end, null, 1, 0, SETTINGS).nextOffset();
+        HeaderAssembler assembler = new HeaderAssembler(null, MAX_HEADER, null, "file");
+        assembler.begin(1, 0);
+        assembler.accept(bytes, 0, bytes.length);
+        return assembler.header().nextOffset();
     }
 
     /** Everything: the structural path, then every card parsed into typed values. */
     @Benchmark
     public int fullCards() {
-        return HeaderBuilder.build(bytes, endCard, null, 1, 0, SETTINGS).cards().size();
+        HeaderAssembler assembler = new HeaderAssembler(null, MAX_HEADER, null, "file");
+        assembler.begin(1, 0);
+        assembler.accept(bytes, 0, bytes.length);
+        return NomTamCards.parse(assembler.header().bytes(), endCard).size();
     }
 }

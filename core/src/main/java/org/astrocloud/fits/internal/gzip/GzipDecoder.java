@@ -1,4 +1,4 @@
-package org.astrocloud.fits;
+package org.astrocloud.fits.internal.gzip;
 
 import org.astrocloud.fits.internal.FormatErrors;
 import java.io.ByteArrayOutputStream;
@@ -15,7 +15,7 @@ import java.util.zip.Inflater;
  * Handles optional header fields, several members in a row, and checks each member's CRC-32 and
  * length. Bytes after the last member that do not start another member are ignored, as gzip does.
  */
-final class GzipDecoder {
+public final class GzipDecoder {
     private enum State { HEADER, INFLATE, TRAILER, DONE }
 
     private static final int FHCRC = 2;
@@ -24,7 +24,7 @@ final class GzipDecoder {
     private static final int FCOMMENT = 16;
     private static final int FIXED_HEADER = 10;
     /** The longest FNAME or FCOMMENT accepted, terminating zero included: 64 KiB (a path is at most 4 KiB). */
-    static final int MAX_TEXT_FIELD = 64 * 1024;
+    public static final int MAX_TEXT_FIELD = 64 * 1024;
 
     private final URI uri;
     private final Inflater inflater = new Inflater(true);
@@ -41,12 +41,13 @@ final class GzipDecoder {
     private long compressedOffset;
     private boolean anyMember;
 
-    GzipDecoder(URI uri) {
+    /** A decoder for the object {@code uri} (named in its errors). */
+    public GzipDecoder(URI uri) {
         this.uri = uri;
     }
 
     /** Decodes {@code in}, handing each run of decompressed bytes to {@code sink}, which must consume it at once. */
-    void decode(ByteBuffer in, Consumer<ByteBuffer> sink) {
+    public void decode(ByteBuffer in, Consumer<ByteBuffer> sink) {
         while (in.hasRemaining() && state != State.DONE) {
             switch (state) {
                 case HEADER -> readHeader(in);
@@ -60,7 +61,7 @@ final class GzipDecoder {
     }
 
     /** Checks that the stream did not stop inside a member. */
-    void finish() {
+    public void finish() {
         if (state == State.INFLATE || state == State.TRAILER || (state == State.HEADER && headerAt > 0 && !anyMember)) {
             throw FormatErrors.corruptCompression("the gzip stream ends inside a member", uri, -1, compressedOffset);
         }
@@ -68,7 +69,7 @@ final class GzipDecoder {
     }
 
     /** Releases the inflater when the walk is cancelled or fails. */
-    void release() {
+    public void release() {
         inflater.end();
     }
 

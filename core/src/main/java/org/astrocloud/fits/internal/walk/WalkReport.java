@@ -1,26 +1,26 @@
-package org.astrocloud.fits;
+package org.astrocloud.fits.internal.walk;
 
 import java.util.OptionalLong;
 
 /** What a walk learned about the file besides its headers: its size and trailing bytes. */
-final class WalkReport {
+public final class WalkReport {
     private volatile long size = -1;
     private volatile long trailingBytes = -1;
 
-    void size(long value) {
+    public void size(long value) {
         size = value;
     }
 
-    void trailingBytes(long value) {
+    public void trailingBytes(long value) {
         trailingBytes = value;
     }
 
-    OptionalLong size() {
+    public OptionalLong size() {
         long s = size;
         return s < 0 ? OptionalLong.empty() : OptionalLong.of(s);
     }
 
-    OptionalLong trailingBytes() {
+    public OptionalLong trailingBytes() {
         long t = trailingBytes;
         return t < 0 ? OptionalLong.empty() : OptionalLong.of(t);
     }

@@ -1,5 +1,6 @@
-package org.astrocloud.fits;
+package org.astrocloud.fits.value;
 
+import org.astrocloud.fits.FitsCard;
 /**
  * A complex floating-point value of a header card (FITS 4.0, section 4.2.6), such as
  * {@code (123.23, -45.7)}: a real and an imaginary part, each a {@code double}.

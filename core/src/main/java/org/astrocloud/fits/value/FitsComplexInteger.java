@@ -1,5 +1,6 @@
-package org.astrocloud.fits;
+package org.astrocloud.fits.value;
 
+import org.astrocloud.fits.FitsCard;
 /**
  * A complex integer value of a header card (FITS 4.0, section 4.2.5), such as {@code (137, -1)}:
  * a real and an imaginary part, each an integer. {@link FitsCard#value()} holds one when both

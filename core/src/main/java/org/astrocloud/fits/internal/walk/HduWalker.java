@@ -1,0 +1,233 @@
+package org.astrocloud.fits.internal.walk;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import org.astrocloud.fits.error.AstroCloudException;
+import org.astrocloud.fits.internal.FormatErrors;
+import org.astrocloud.fits.spi.ByteRange;
+import org.astrocloud.fits.spi.ByteRangeSource;
+import org.astrocloud.fits.spi.RangeBytes;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The walk over one object, from header to header, with ranged reads: the state machine of the
+ * scanner. {@link #walk} drives it, one header per request of the subscriber.
+ *
+ * <pre>
+ *   AT_HEADER --(bytes buffered or read)--> READING_HEADER --(END and last block)--> emit header
+ *       ^                                      |   \--(not XTENSION / input ends)--> DONE (trailing bytes, or a format error)
+ *       |                                      \--(first bytes are gzip)--> GZIP: the streaming walk takes over
+ *       \-------- next offset = data offset + padded data size; at the known size --> DONE
+ * </pre>
+ *
+ * <p>It reads ahead ({@link WalkSettings#readAhead()}) and keeps what it read beyond a header, so
+ * a TESS cube costs two reads; a header that does not end in what was read grows the next read
+ * geometrically. Not thread-safe: {@link #next()} is called again only after the previous call's
+ * {@code Mono} has terminated, which the driver ({@code concatMap}) guarantees.
+ */
+public final class HduWalker {
+    /** Where the walk stands. */
+    enum State {
+        /** A header is expected at {@code offset}. */
+        AT_HEADER,
+        /** The header at {@code offset} is being assembled. */
+        READING_HEADER,
+        /** The object is gzip-compressed: the streaming walk takes over. */
+        GZIP,
+        /** The walk has ended, cleanly or with an error. */
+        DONE
+    }
+
+    private final ByteRangeSource source;
+    private final URI uri;
+    private final WalkSettings settings;
+    private final WalkReport report;
+    private final HeaderAssembler assembler;
+
+    private State state = State.AT_HEADER;
+    private long size = -1;
+    private long offset;
+    private int index;
+    private long previousDataEnd;
+    private byte[] buf = new byte[0];
+    private long bufStart;
+
+    private HduWalker(ByteRangeSource source, WalkSettings settings, WalkReport report) {
+        this.source = source;
+        this.uri = source.uri();
+        this.settings = settings;
+        this.report = report;
+        this.assembler = new HeaderAssembler(uri, settings.maxHeaderSize(), null, "file");
+    }
+
+    /**
+     * The headers of the object {@code source} reads, in order, each read only when the
+     * subscriber asks for it; a gzip-compressed object is walked by {@link GzipWalk}. Errors
+     * (format errors and the source's) come after every header before the fault.
+     */
+    public static Flux<HeaderUnit> walk(ByteRangeSource source, WalkSettings settings, WalkReport report) {
+        return Flux.defer(() -> {
+            HduWalker walker = new HduWalker(source, settings, report);
+            return Flux.<Integer>generate(sink -> {
+                        if (walker.state == State.DONE || walker.state == State.GZIP) {
+                            sink.complete();
+                        } else {
+                            sink.next(0);
+                        }
+                    })
+                    .concatMap(tick -> onDemand(walker::next), 0)
+                    .concatWith(Flux.defer(() -> walker.state == State.GZIP
+                            ? GzipWalk.walk(source, settings, report) : Flux.empty()));
+        });
+    }
+
+    /** Defers {@code work} until the subscriber requests, not merely subscribes. */
+    private static <T> Mono<T> onDemand(java.util.function.Supplier<Mono<T>> work) {
+        return Mono.<Boolean>create(sink -> sink.onRequest(n -> sink.success(Boolean.TRUE)))
+                .flatMap(go -> work.get());
+    }
+
+    /** The next header, or empty when the walk has ended (or handed over to the gzip walk). */
+    Mono<HeaderUnit> next() {
+        return Mono.defer(this::advance)
+                .doOnError(e -> state = State.DONE)
+                .onErrorMap(AstroCloudException.class, e -> e.atHdu(index));
+    }
+
+    private Mono<HeaderUnit> advance() {
+        return switch (state) {
+            case AT_HEADER -> atHeader();
+            case READING_HEADER -> readingHeader();
+            case GZIP, DONE -> Mono.empty();
+        };
+    }
+
+    private Mono<HeaderUnit> atHeader() {
+        if (size >= 0 && offset >= size) {
+            return endAtSize();
+        }
+        if (available() == 0 && !atEndOfObject(offset)) {
+            return fill(offset).then(Mono.defer(this::atHeader));
+        }
+        if (index == 0 && isGzip()) {
+            state = State.GZIP;
+            return Mono.empty();
+        }
+        assembler.begin(index, offset);
+        state = State.READING_HEADER;
+        return readingHeader();
+    }
+
+    private Mono<HeaderUnit> readingHeader() {
+        feedBuffered();
+        switch (assembler.progress()) {
+            case COMPLETE -> {
+                return Mono.just(emit());
+            }
+            case NOT_A_HEADER -> {
+                return endWithTrailingBytes();
+            }
+            default -> {
+                long next = offset + assembler.held();
+                if (atEndOfObject(next)) {
+                    RuntimeException error = assembler.endedAt(size);
+                    if (error != null) {
+                        throw error;
+                    }
+                    return endWithTrailingBytes();
+                }
+                return fill(next).then(Mono.defer(this::readingHeader));
+            }
+        }
+    }
+
+    /** Hands the buffered bytes from where the header stands to the assembler. */
+    private void feedBuffered() {
+        long from = offset + assembler.held();
+        long end = bufStart + buf.length;
+        if (from >= bufStart && from < end) {
+            assembler.accept(buf, (int) (from - bufStart), (int) (end - from));
+        }
+    }
+
+    private HeaderUnit emit() {
+        HeaderUnit header = assembler.header();
+        previousDataEnd = header.dataEnd();
+        offset = header.nextOffset();
+        index++;
+        state = State.AT_HEADER;
+        return header;
+    }
+
+    private Mono<HeaderUnit> endAtSize() {
+        state = State.DONE;
+        if (index == 0) {
+            throw FormatErrors.emptyFile("the file is empty", uri, 0, 0);
+        }
+        if (previousDataEnd > size) {
+            int last = index - 1;
+            throw FormatErrors.truncatedFile("the data unit of HDU " + last + " ends at " + previousDataEnd
+                    + " but the file ends at " + size, uri, last, size);
+        }
+        report.trailingBytes(0);
+        return Mono.empty();
+    }
+
+    private Mono<HeaderUnit> endWithTrailingBytes() {
+        state = State.DONE;
+        report.trailingBytes(size >= 0 ? size - offset : assembler.held());
+        return Mono.empty();
+    }
+
+    private boolean atEndOfObject(long position) {
+        return size >= 0 && position >= size;
+    }
+
+    /** Bytes buffered from {@code offset} on. */
+    private int available() {
+        long end = bufStart + buf.length;
+        return offset >= bufStart && offset <= end ? (int) (end - offset) : 0;
+    }
+
+    private boolean isGzip() {
+        int at = (int) (offset - bufStart);
+        return available() >= 2 && buf[at] == 0x1f && buf[at + 1] == (byte) 0x8b;
+    }
+
+    /**
+     * Reads from {@code from} on: what the header is known to need, at least the read-ahead, and
+     * at least as much again as the header has so far (geometric growth), clipped to the size.
+     */
+    private Mono<Void> fill(long from) {
+        long length = state == State.READING_HEADER
+                ? Math.max(settings.readAhead(), Math.max(assembler.wanted(), assembler.held()))
+                : settings.readAhead();
+        if (size >= 0) {
+            length = Math.min(length, size - from);
+        }
+        long requested = length;
+        return source.read(ByteRange.of(from, length)).doOnNext(r -> append(r, from, requested)).then();
+    }
+
+    /** Keeps the bytes just read as the buffer: everything before {@code from} has been consumed. */
+    private void append(RangeBytes r, long from, long requested) {
+        ByteBuffer got = r.bytes();
+        int n = got.remaining();
+        if (r.objectSize().isPresent()) {
+            size = r.objectSize().getAsLong();
+        } else if (n < requested) {
+            size = from + n;
+        }
+        if (size >= 0) {
+            report.size(size);
+        }
+        if (got.hasArray() && got.arrayOffset() == 0 && got.position() == 0 && got.array().length == n) {
+            buf = got.array();   // the source's own array, whole: no copy (sources hand over their buffers)
+        } else {
+            buf = new byte[n];
+            got.get(buf);
+        }
+        bufStart = from;
+    }
+}

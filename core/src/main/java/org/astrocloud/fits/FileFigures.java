@@ -6,7 +6,7 @@ import java.util.OptionalLong;
 
 /**
  * What one file's scan cost and how it ended: the single set of figures that {@link ScanResult},
- * {@link ScanTotals} and the Micrometer metrics are all fed from.
+ * {@link ScanTotals} and every {@link ScanListener} are fed from.
  *
  * @param scheme the lower-case scheme of the URI read ({@code file}, {@code https}, {@code s3}), {@code none} without one
  * @param outcome {@link #OK}, {@link #CANCELLED}, or the simple name of the error's class
@@ -16,12 +16,12 @@ import java.util.OptionalLong;
  * @param retries retries the source made for this scan
  * @param size the object's size, when the source learned it
  */
-record FileFigures(String scheme, String outcome, long hdus, long requests, long bytesRead, long retries,
+public record FileFigures(String scheme, String outcome, long hdus, long requests, long bytesRead, long retries,
                    OptionalLong size) {
     /** The outcome of a file walked to the end. */
-    static final String OK = "ok";
+    public static final String OK = "ok";
     /** The outcome of a scan cancelled before it ended. */
-    static final String CANCELLED = "cancelled";
+    public static final String CANCELLED = "cancelled";
 
     /** The outcome tag of {@code error}: its class's simple name (the full name for anonymous classes). */
     static String outcome(Throwable error) {
@@ -35,11 +35,13 @@ record FileFigures(String scheme, String outcome, long hdus, long requests, long
         return scheme == null ? "none" : scheme.toLowerCase(Locale.ROOT);
     }
 
-    boolean isOk() {
+    /** Whether the file was walked to the end. */
+    public boolean isOk() {
         return OK.equals(outcome);
     }
 
-    boolean isCancelled() {
+    /** Whether the scan was cancelled before it ended. */
+    public boolean isCancelled() {
         return CANCELLED.equals(outcome);
     }
 }

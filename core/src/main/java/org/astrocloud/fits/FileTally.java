@@ -15,11 +15,11 @@ import reactor.core.publisher.Flux;
 /**
  * One file's scan as the scanner accounts for it: the source, the headers counted, what the
  * walk learned, and the {@link FileFigures} taken once when the scan ends and handed to the
- * {@link ScanHooks}. The source's {@link ReadStats} are counted from when it is attached, so a
+ * scanner's {@link ScanListener}s. The source's {@link ReadStats} are counted from when it is attached, so a
  * caller's source that was read before counts only this scan's reads.
  */
 final class FileTally {
-    private final ScanHooks hooks;
+    private final Listeners listeners;
     private final String scheme;
     private final WalkReport report = new WalkReport();
     private final AtomicLong hdus = new AtomicLong();
@@ -29,16 +29,16 @@ final class FileTally {
     private record Attached(ByteRangeSource source, long requests, long bytesRead, long retries) {
     }
 
-    FileTally(ScanHooks hooks, URI uri) {
-        this.hooks = hooks;
+    FileTally(Listeners listeners, URI uri) {
+        this.listeners = listeners;
         this.scheme = FileFigures.scheme(uri);
     }
 
-    /** Starts counting {@code source}'s reads from here; returns it instrumented for the hooks. */
+    /** Starts counting {@code source}'s reads from here; returns it instrumented for the listeners. */
     ByteRangeSource attach(ByteRangeSource source) {
         ReadStats stats = source.stats();
         attached = new Attached(source, stats.requests(), stats.bytesRead(), stats.retries());
-        return hooks.instrument(source, scheme);
+        return listeners.instrument(source, scheme);
     }
 
     WalkReport report() {
@@ -65,7 +65,7 @@ final class FileTally {
     private void end(String outcome) {
         FileFigures figures = now(outcome);
         if (ended.compareAndSet(null, figures)) {
-            hooks.fileEnded(figures);
+            listeners.fileEnded(figures);
         }
     }
 

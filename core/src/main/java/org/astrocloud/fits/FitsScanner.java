@@ -1,6 +1,5 @@
 package org.astrocloud.fits;
 
-import org.astrocloud.fits.internal.FitsBlocks;
 import org.astrocloud.fits.internal.walk.WalkReport;
 import org.astrocloud.fits.internal.walk.WalkSettings;
 import org.astrocloud.fits.internal.walk.HduWalker;
@@ -42,154 +41,106 @@ import reactor.core.publisher.Mono;
  *
  * <p>Headers and results are signalled on the source's I/O threads; do not block in subscribers.
  *
- * <p>Optionally a scanner counts what it does, per file, in Micrometer ({@link #metrics}) and in
- * {@link ScanTotals} ({@link #totals}); both are fed from the same per-file figures that
- * {@link ScanResult} reports. Without them nothing is counted and Micrometer need not be on the
- * class path.
+ * <p>Optionally a scanner tells {@link ScanListener}s what it does ({@link #listener}):
+ * {@link ScanTotals} adds it up, the optional Micrometer adapter records meters; both hear the same
+ * per-file figures that {@link ScanResult} reports. Without listeners nothing is counted, and
+ * Micrometer need not be on the class path. All settings are one {@link ScanSettings} value.
  */
 public final class FitsScanner {
     /** The default first read: 64 KiB, enough for the primary and first extension headers of most files. */
-    public static final int DEFAULT_READ_AHEAD = 64 * 1024;
+    public static final int DEFAULT_READ_AHEAD = ScanSettings.DEFAULT_READ_AHEAD;
     /** The default largest header: 8 MiB. */
-    public static final int DEFAULT_MAX_HEADER_SIZE = 8 * 1024 * 1024;
+    public static final int DEFAULT_MAX_HEADER_SIZE = ScanSettings.DEFAULT_MAX_HEADER_SIZE;
     /** The default number of files scanned at once by {@link #scanAll}. */
-    public static final int DEFAULT_CONCURRENCY = 64;
+    public static final int DEFAULT_CONCURRENCY = ScanSettings.DEFAULT_CONCURRENCY;
 
-    private final int readAhead;
-    private final int maxHeaderSize;
-    private final int concurrency;
-    private final RootMap rootMap;
-    private final HeaderTransform transform;
-    private final SourceOptions options;
+    private final ScanSettings settings;
+    /** {@code null}: the providers installed on the class path. */
     private final ByteRangeSources sources;
-    private final ScanHooks hooks;
-    /** {@link #options} with the scan's concurrency filled in, as handed to every source. */
+    private final Listeners listeners;
+    /** The settings' options with the scan's concurrency filled in, as handed to every source. */
     private final SourceOptions sourceOptions;
 
-    private FitsScanner(int readAhead, int maxHeaderSize, int concurrency, RootMap rootMap,
-                        HeaderTransform transform, SourceOptions options, ByteRangeSources sources, ScanHooks hooks) {
-        this.readAhead = readAhead;
-        this.maxHeaderSize = maxHeaderSize;
-        this.concurrency = concurrency;
-        this.rootMap = rootMap;
-        this.transform = transform;
-        this.options = options;
+    private FitsScanner(ScanSettings settings, ByteRangeSources sources, Listeners listeners) {
+        this.settings = settings;
         this.sources = sources;
-        this.hooks = hooks;
-        this.sourceOptions = options.has(SourceOptions.CONCURRENCY) ? options
-                : options.with(SourceOptions.CONCURRENCY, concurrency);
+        this.listeners = listeners;
+        this.sourceOptions = settings.sourceOptions();
     }
 
     /** A scanner with the defaults and every source provider on the class path. */
     public static FitsScanner create() {
-        return new FitsScanner(DEFAULT_READ_AHEAD, DEFAULT_MAX_HEADER_SIZE, DEFAULT_CONCURRENCY,
-                RootMap.empty(), HeaderTransform.identity(), SourceOptions.empty(), null, ScanHooks.NONE);
+        return create(ScanSettings.defaults());
+    }
+
+    /** A scanner with these settings and every source provider on the class path. */
+    public static FitsScanner create(ScanSettings settings) {
+        return new FitsScanner(Objects.requireNonNull(settings, "settings"), null, Listeners.NONE);
+    }
+
+    private FitsScanner with(ScanSettings changed) {
+        return new FitsScanner(changed, sources, listeners);
+    }
+
+    /** What this scanner is set to. */
+    public ScanSettings settings() {
+        return settings;
     }
 
     /** A copy that reads {@code bytes} at once when a header is not yet buffered (at least 2880). */
     public FitsScanner readAhead(int bytes) {
-        if (bytes < FitsBlocks.BLOCK_SIZE) {
-            throw new IllegalArgumentException("read-ahead must be at least 2880 bytes: " + bytes);
-        }
-        return new FitsScanner(bytes, maxHeaderSize, concurrency, rootMap, transform, options, sources, hooks);
+        return with(settings.withReadAhead(bytes));
     }
 
     /** A copy that fails a header larger than {@code bytes} (at least 2880) with {@link HeaderTooLargeException}. */
     public FitsScanner maxHeaderSize(int bytes) {
-        if (bytes < FitsBlocks.BLOCK_SIZE) {
-            throw new IllegalArgumentException("the maximum header size must be at least 2880 bytes: " + bytes);
-        }
-        return new FitsScanner(readAhead, bytes, concurrency, rootMap, transform, options, sources, hooks);
+        return with(settings.withMaxHeaderSize(bytes));
     }
 
     /** A copy that scans at most {@code files} files at once in {@link #scanAll}. */
     public FitsScanner concurrency(int files) {
-        if (files < 1) {
-            throw new IllegalArgumentException("concurrency must be at least 1: " + files);
-        }
-        return new FitsScanner(readAhead, maxHeaderSize, files, rootMap, transform, options, sources, hooks);
+        return with(settings.withConcurrency(files));
     }
 
     /** A copy that rewrites URIs with {@code map} before opening them. */
     public FitsScanner rootMap(RootMap map) {
-        return new FitsScanner(readAhead, maxHeaderSize, concurrency, Objects.requireNonNull(map, "map"),
-                transform, options, sources, hooks);
+        return with(settings.withRootMap(map));
     }
 
     /** A copy that applies {@code next} to every header, after the transforms already set. */
     public FitsScanner transform(HeaderTransform next) {
-        return new FitsScanner(readAhead, maxHeaderSize, concurrency, rootMap, transform.andThen(next), options,
-                sources, hooks);
+        return with(settings.withTransform(settings.transform().andThen(next)));
     }
 
     /** A copy that passes {@code option} = {@code value} to the sources it opens. */
     public <T> FitsScanner option(SourceOption<T> option, T value) {
-        return new FitsScanner(readAhead, maxHeaderSize, concurrency, rootMap, transform,
-                options.with(option, value), sources, hooks);
+        return with(settings.withOption(option, value));
     }
 
     /** A copy that opens sources with these providers instead of those on the class path. */
     public FitsScanner sources(ByteRangeSources registry) {
-        return new FitsScanner(readAhead, maxHeaderSize, concurrency, rootMap, transform, options,
-                Objects.requireNonNull(registry, "registry"), hooks);
+        return new FitsScanner(settings, Objects.requireNonNull(registry, "registry"), listeners);
     }
 
     /**
-     * A copy that records metrics in {@code meterRegistry}, a Micrometer
-     * {@code io.micrometer.core.instrument.MeterRegistry}, replacing any registry set before.
-     *
-     * <p>Counters, each tagged {@code scheme} ({@code file}, {@code http}, {@code https},
-     * {@code s3}, ... as in the URI read, after the {@link RootMap}):
-     * {@code astrocloud.requests}, {@code astrocloud.bytes.read}, {@code astrocloud.retries}
-     * (taken from the source's {@link org.astrocloud.fits.spi.ReadStats} when the file's scan ends),
-     * {@code astrocloud.hdus} (headers emitted), and {@code astrocloud.files}, also tagged
-     * {@code outcome}: {@code ok}, {@code cancelled} or the error's simple class name
-     * ({@code ObjectNotFoundException}). A timer {@code astrocloud.read.latency}, tagged
-     * {@code scheme} and {@code outcome} ({@code ok}, {@code cancelled} or the error's simple class
-     * name), times each range read from subscription to its end; retries within a read are part of
-     * that read. Every file counts once, whether scanned by {@link #scan(URI)},
+     * A copy that also tells {@code listener} what it does: every range read and every file's
+     * {@link FileFigures} when its scan ends, whether scanned by {@link #scan(URI)},
      * {@link #scan(ByteRangeSource)} (only the reads of that scan), {@link #scanFile} or
-     * {@link #scanAll}. Recording happens on the thread that ends a read or a file and never blocks.
-     *
-     * <p>The parameter is typed {@code Object} so that this class names no Micrometer type:
-     * Micrometer is an optional dependency, and without it core loads, scans and can be inspected
-     * by reflection as usual; only this method then fails.
+     * {@link #scanAll}. {@link ScanTotals} adds the figures up; the optional
+     * {@code org.astrocloud.fits.micrometer.MicrometerScanListener} records them in Micrometer.
      *
      * <pre>{@code
-     * MeterRegistry registry = new SimpleMeterRegistry();
-     * FitsScanner scanner = FitsScanner.create().metrics(registry);
-     * scanner.scanAll(uris).subscribe();
-     * // later: registry.get("astrocloud.requests").tag("scheme", "s3").counter().count()
+     * ScanTotals totals = new ScanTotals();
+     * FitsScanner scanner = FitsScanner.create().listener(totals).listener(MicrometerScanListener.of(registry));
      * }</pre>
-     *
-     * @throws IllegalArgumentException if {@code meterRegistry} is not a Micrometer {@code MeterRegistry}
-     * @throws IllegalStateException if Micrometer ({@code io.micrometer:micrometer-core}) is not on the class path
      */
-    public FitsScanner metrics(Object meterRegistry) {
-        Objects.requireNonNull(meterRegistry, "meterRegistry");
-        ScanMeters meters;
-        try {
-            meters = MicrometerMetrics.of(meterRegistry);
-        } catch (NoClassDefFoundError e) {
-            throw new IllegalStateException("metrics need Micrometer (io.micrometer:micrometer-core) on the class path",
-                    e);
-        }
-        return new FitsScanner(readAhead, maxHeaderSize, concurrency, rootMap, transform, options, sources,
-                hooks.withMeters(meters));
-    }
-
-    /**
-     * A copy that adds every file it scans to {@code totals}, replacing any totals set before: the
-     * same per-file figures as {@link #metrics}, without Micrometer. See {@link ScanTotals}.
-     */
-    public FitsScanner totals(ScanTotals totals) {
-        return new FitsScanner(readAhead, maxHeaderSize, concurrency, rootMap, transform, options, sources,
-                hooks.withTotals(Objects.requireNonNull(totals, "totals")));
+    public FitsScanner listener(ScanListener listener) {
+        return new FitsScanner(settings, sources, listeners.with(Objects.requireNonNull(listener, "listener")));
     }
 
     /** The options passed to sources. */
     public SourceOptions options() {
-        return options;
+        return settings.options();
     }
 
     /**
@@ -197,13 +148,13 @@ public final class FitsScanner {
      * every header before the fault; see the README for the walk.
      */
     public Flux<FitsHeader> scan(URI uri) {
-        return Flux.defer(() -> tracked(rootMap.apply(uri)).headers());
+        return Flux.defer(() -> tracked(settings.rootMap().apply(uri)).headers());
     }
 
     /** The headers read from {@code source}, which the caller keeps and closes. */
     public Flux<FitsHeader> scan(ByteRangeSource source) {
         return Flux.defer(() -> {
-            FileTally tally = new FileTally(hooks, source.uri());
+            FileTally tally = new FileTally(listeners, source.uri());
             return tally.track(walk(tally.attach(source), tally.report()));
         });
     }
@@ -212,7 +163,7 @@ public final class FitsScanner {
     public Mono<ScanResult> scanFile(URI uri) {
         return Mono.defer(() -> {
             long start = System.nanoTime();
-            URI resolved = rootMap.apply(uri);
+            URI resolved = settings.rootMap().apply(uri);
             Tracked file = tracked(resolved);
             List<FitsHeader> headers = new ArrayList<>();
             return file.headers()
@@ -228,7 +179,7 @@ public final class FitsScanner {
      * goes on. Requests URIs from {@code uris} only as fast as files are scanned.
      */
     public Flux<ScanResult> scanAll(Publisher<URI> uris) {
-        return Flux.from(uris).flatMap(this::scanFile, concurrency);
+        return Flux.from(uris).flatMap(this::scanFile, settings.concurrency());
     }
 
     /**
@@ -238,7 +189,7 @@ public final class FitsScanner {
      * {@link #scanAll} and listing pages are fetched as scanning needs them.
      */
     public Flux<URI> expand(URI uri) {
-        return Flux.defer(() -> registry().expand(rootMap.apply(uri), sourceOptions));
+        return Flux.defer(() -> registry().expand(settings.rootMap().apply(uri), sourceOptions));
     }
 
     /** One file's walk, opened from the already root-mapped {@code resolved}, closed at its end, counted by its tally. */
@@ -246,7 +197,7 @@ public final class FitsScanner {
     }
 
     private Tracked tracked(URI resolved) {
-        FileTally tally = new FileTally(hooks, resolved);
+        FileTally tally = new FileTally(listeners, resolved);
         Mono<ByteRangeSource> open = Mono.fromCallable(() -> registry().get(resolved, sourceOptions)).map(tally::attach);
         return new Tracked(tally, tally.track(Flux.usingWhen(open, source -> walk(source, tally.report()),
                 ByteRangeSource::close)));
@@ -259,13 +210,12 @@ public final class FitsScanner {
 
     /** The headers of {@code source} as the walk finds them, transformed on their way out. */
     private Flux<FitsHeader> walk(ByteRangeSource source, WalkReport report) {
-        return HduWalker.walk(source, new WalkSettings(readAhead, maxHeaderSize), report)
-                .map(unit -> transform.apply(FitsHeader.of(unit)));
+        return HduWalker.walk(source, new WalkSettings(settings.readAhead(), settings.maxHeaderSize()), report)
+                .map(unit -> settings.transform().apply(FitsHeader.of(unit)));
     }
 
     @Override
     public String toString() {
-        return "FitsScanner[readAhead=" + readAhead + ", maxHeaderSize=" + maxHeaderSize + ", concurrency="
-                + concurrency + ", rootMap=" + rootMap + ", " + options + ", " + hooks + "]";
+        return "FitsScanner[" + settings + ", " + listeners + "]";
     }
 }

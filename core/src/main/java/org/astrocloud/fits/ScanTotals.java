@@ -9,21 +9,21 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>The scanner adds one file's figures when that file's scan ends (completes, fails or is
  * cancelled), on whatever thread ends it, without blocking. These are the same per-file figures
- * that {@link FitsScanner#metrics} records in Micrometer and that {@link ScanResult} reports, so a
+ * that every {@link ScanListener} hears and that {@link ScanResult} reports, so a
  * summary built from these totals, from the metrics or by adding up results agrees. Thread-safe;
  * each figure is summed on its own, so while scans run two figures may be a file apart, and
  * once they have ended every figure is exact. One instance may be shared by several scanners.
  *
  * <pre>{@code
  * ScanTotals totals = new ScanTotals();
- * FitsScanner.create().totals(totals)
+ * FitsScanner.create().listener(totals)
  *         .scanAll(uris)
  *         .doOnComplete(() -> log.info("{} files ({} failed), {} HDUs, {} bytes read in {} requests",
  *                 totals.files(), totals.filesFailed(), totals.hdus(), totals.bytesRead(), totals.requests()))
  *         .subscribe();
  * }</pre>
  */
-public final class ScanTotals {
+public final class ScanTotals implements ScanListener {
     private final LongAdder filesOk = new LongAdder();
     private final LongAdder filesFailed = new LongAdder();
     private final LongAdder filesCancelled = new LongAdder();
@@ -37,7 +37,9 @@ public final class ScanTotals {
     public ScanTotals() {
     }
 
-    void add(FileFigures file) {
+    /** Adds one file's figures. */
+    @Override
+    public void fileEnded(FileFigures file) {
         if (file.isOk()) {
             filesOk.increment();
         } else if (file.isCancelled()) {

@@ -11,30 +11,30 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * A source whose reads are timed in {@link ScanMeters}: each subscription to {@link #read} (and to
+ * A source whose reads are timed for the {@link ScanListener}s: each subscription to {@link #read} (and to
  * {@link #stream}, timed as one read) from subscription to its end, recorded once with outcome
  * {@code ok}, the error's simple class name, or {@code cancelled}. Recording happens on the thread
  * that ends the read. Everything else is the delegate's.
  */
 final class TimedSource implements ByteRangeSource {
     private final ByteRangeSource delegate;
-    private final ScanMeters meters;
+    private final ScanListener listener;
     private final String scheme;
 
-    TimedSource(ByteRangeSource delegate, ScanMeters meters, String scheme) {
+    TimedSource(ByteRangeSource delegate, ScanListener listener, String scheme) {
         this.delegate = delegate;
-        this.meters = meters;
+        this.listener = listener;
         this.scheme = scheme;
     }
 
     /** One subscription's timing, ended once by whichever terminal signal comes first. */
     private final class Timing {
-        private final long start = meters.readStarted();
+        private final long start = System.nanoTime();
         private final AtomicBoolean ended = new AtomicBoolean();
 
         void end(String outcome) {
             if (ended.compareAndSet(false, true)) {
-                meters.readEnded(scheme, start, outcome);
+                listener.readEnded(scheme, outcome, java.time.Duration.ofNanos(System.nanoTime() - start));
             }
         }
 

@@ -17,20 +17,10 @@ public final class MicrometerFreeScan implements Function<Path, String> {
     @Override
     public String apply(Path file) {
         ScanTotals totals = new ScanTotals();
-        FitsScanner scanner = FitsScanner.create().totals(totals);
+        FitsScanner scanner = FitsScanner.create().listener(totals);
         ScanResult result = scanner.scanFile(file.toUri()).block(Duration.ofSeconds(30));
         long streamed = scanner.scan(file.toUri()).count().block(Duration.ofSeconds(30));
         return "ok=" + result.isOk() + " hdus=" + result.headers().size() + " requests=" + result.requests()
                 + " streamed=" + streamed + " files=" + totals.files() + " totalRequests=" + totals.requests();
-    }
-
-    /** What {@link FitsScanner#metrics} does without Micrometer: the exception's class and message. */
-    public static String metricsWithoutMicrometer() {
-        try {
-            FitsScanner.create().metrics(new Object());
-            return "no exception";
-        } catch (RuntimeException e) {
-            return e.getClass().getSimpleName() + ": " + e.getMessage();
-        }
     }
 }

@@ -1,7 +1,9 @@
 package org.astrocloud.fits;
 
+import org.astrocloud.fits.micrometer.MicrometerScanListener;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Micrometer is optional: core loads and scans without it, and only {@link MicrometerMetrics}
+ * Micrometer is optional: core loads and scans without it, and only {@link MicrometerScanListener}
  * names a Micrometer type.
  */
 class MicrometerOptionalTest {
@@ -97,19 +99,17 @@ class MicrometerOptionalTest {
         assertTrue(loader.defined.contains(FitsScanner.class.getName()));
         assertTrue(loader.defined.contains("org.astrocloud.fits.source.FileByteRangeSource"), "read by core's own file source");
         assertEquals(Set.of(), loader.refused, "no Micrometer class was asked for");
-        assertFalse(loader.defined.contains(MicrometerMetrics.class.getName()), "the Micrometer binding was never loaded");
+        assertFalse(loader.defined.contains(MicrometerScanListener.class.getName()), "the Micrometer binding was never loaded");
 
-        String metrics = (String) scan.getMethod("metricsWithoutMicrometer").invoke(null);
-
-        assertEquals("IllegalStateException: metrics need Micrometer (io.micrometer:micrometer-core) on the class path",
-                metrics);
+        assertThrows(ClassNotFoundException.class,
+                () -> Class.forName("io.micrometer.core.instrument.MeterRegistry", false, loader));
         assertFalse(loader.refused.isEmpty(), "the loader really hides Micrometer");
     }
 
     @Test
     void fitsScannerShouldNameNoMicrometerTypeInItsSignaturesOrFields() {
-        for (Class<?> type : List.of(FitsScanner.class, ScanTotals.class, ScanResult.class, ScanHooks.class,
-                ScanMeters.class, FileTally.class, FileFigures.class, TimedSource.class)) {
+        for (Class<?> type : List.of(FitsScanner.class, ScanTotals.class, ScanResult.class, Listeners.class,
+                ScanListener.class, ScanSettings.class, FileTally.class, FileFigures.class, TimedSource.class)) {
             List<String> named = new ArrayList<>();
             for (Method m : type.getDeclaredMethods()) {
                 named.add(m.getGenericReturnType().getTypeName());
@@ -124,7 +124,7 @@ class MicrometerOptionalTest {
             }
             assertTrue(named.stream().noneMatch(n -> n.contains(MICROMETER)), () -> type + " names " + named);
         }
-        assertTrue(Arrays.stream(MicrometerMetrics.class.getDeclaredFields())
+        assertTrue(Arrays.stream(MicrometerScanListener.class.getDeclaredFields())
                 .anyMatch(f -> f.getType().getName().startsWith(MICROMETER)), "the check can see Micrometer types");
     }
 
@@ -140,6 +140,6 @@ class MicrometerOptionalTest {
                 }
             }
         }
-        assertEquals(List.of("org/astrocloud/fits/MicrometerMetrics.class"), referring);
+        assertEquals(List.of("org/astrocloud/fits/micrometer/MicrometerScanListener.class"), referring);
     }
 }

@@ -1,5 +1,6 @@
 package org.astrocloud.fits;
 
+import org.astrocloud.fits.micrometer.MicrometerScanListener;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,7 +113,7 @@ class NonBlockingTest {
                 .collectList().block();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         ScanTotals totals = new ScanTotals();
-        List<ScanResult> results = scanner().concurrency(16).metrics(registry).totals(totals)
+        List<ScanResult> results = scanner().concurrency(16).listener(MicrometerScanListener.of(registry)).listener(totals)
                 .scanAll(Flux.fromIterable(uris).subscribeOn(Schedulers.parallel()))
                 .collectList().block(TIMEOUT);
         assertEquals(50, results.size());

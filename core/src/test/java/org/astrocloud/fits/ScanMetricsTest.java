@@ -1,5 +1,6 @@
 package org.astrocloud.fits;
 
+import org.astrocloud.fits.micrometer.MicrometerScanListener;
 import org.astrocloud.fits.error.UnsupportedSchemeException;
 import org.astrocloud.fits.error.ObjectNotFoundException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -77,7 +78,7 @@ class ScanMetricsTest {
                 cube("c-cube.fits").toUri(), dir.resolve("missing.fits").toUri());
         ScanTotals totals = new ScanTotals();
 
-        List<ScanResult> results = FitsScanner.create().metrics(registry).totals(totals)
+        List<ScanResult> results = FitsScanner.create().listener(MicrometerScanListener.of(registry)).listener(totals)
                 .scanAll(Flux.fromIterable(uris)).collectList().block(TIMEOUT);
 
         assertEquals(4, results.size());
@@ -114,7 +115,7 @@ class ScanMetricsTest {
                 cube("c-cube.fits").toUri(), dir.resolve("missing.fits").toUri());
         ScanTotals totals = new ScanTotals();
 
-        List<ScanResult> results = FitsScanner.create().concurrency(2).totals(totals).metrics(registry)
+        List<ScanResult> results = FitsScanner.create().concurrency(2).listener(totals).listener(MicrometerScanListener.of(registry))
                 .scanAll(Flux.fromIterable(uris)).collectList().block(TIMEOUT);
 
         assertEquals(results.stream().filter(ScanResult::isOk).count(), totals.filesOk());
@@ -132,7 +133,7 @@ class ScanMetricsTest {
     @Test
     void metricsShouldBeTaggedByTheSchemeOfTheUriRead() {
         cube("cube.fits");
-        FitsScanner scanner = FitsScanner.create().metrics(registry)
+        FitsScanner scanner = FitsScanner.create().listener(MicrometerScanListener.of(registry))
                 .sources(ByteRangeSources.of(List.of(filesAs("file"), filesAs("s3"), filesAs("https"))))
                 .rootMap(RootMap.empty().with("s3://mirror/", "https://mirror.example.org/"));
 
@@ -169,7 +170,7 @@ class ScanMetricsTest {
         try {
             source.read(ByteRange.of(0, 2880)).block(TIMEOUT);
 
-            List<FitsHeader> headers = FitsScanner.create().metrics(registry).totals(totals).scan(source)
+            List<FitsHeader> headers = FitsScanner.create().listener(MicrometerScanListener.of(registry)).listener(totals).scan(source)
                     .collectList().block(TIMEOUT);
 
             assertEquals(3, headers.size());
@@ -189,7 +190,7 @@ class ScanMetricsTest {
         Path cube = cube("cube.fits");
         ScanTotals totals = new ScanTotals();
 
-        FitsHeader first = FitsScanner.create().metrics(registry).totals(totals).scan(cube.toUri()).take(1)
+        FitsHeader first = FitsScanner.create().listener(MicrometerScanListener.of(registry)).listener(totals).scan(cube.toUri()).take(1)
                 .blockFirst(TIMEOUT);
 
         assertEquals(HduKind.PRIMARY, first.kind());
@@ -228,7 +229,7 @@ class ScanMetricsTest {
                 return Mono.empty();
             }
         };
-        FitsScanner scanner = FitsScanner.create().metrics(registry)
+        FitsScanner scanner = FitsScanner.create().listener(MicrometerScanListener.of(registry))
                 .sources(ByteRangeSources.of(List.of(new TestProvider("s3", uri -> stalled))));
 
         Disposable scan = scanner.scan(stalled.uri()).subscribe();
@@ -246,7 +247,7 @@ class ScanMetricsTest {
         MemoryByteRangeSource source = MemoryByteRangeSource.of(URI.create("https://archive.example.org/three.fits.gz"),
                 FitsBytes.gzip(GzipWalkTest.threeHdus()));
 
-        List<FitsHeader> headers = FitsScanner.create().metrics(registry).scan(source).collectList().block(TIMEOUT);
+        List<FitsHeader> headers = FitsScanner.create().listener(MicrometerScanListener.of(registry)).scan(source).collectList().block(TIMEOUT);
 
         assertEquals(3, headers.size());
         assertEquals(2, source.stats().requests(), "the read that found the gzip magic, then the stream's one chunk");
@@ -271,26 +272,23 @@ class ScanMetricsTest {
         assertEquals(CUBE_SIZE, result.size().getAsLong());
         assertEquals(0, result.trailingBytes().getAsLong());
         assertEquals(CUBE_HDUS, headers.size());
-        assertTrue(plain.toString().contains("metrics=false"));
+        assertTrue(plain.toString().contains("listeners=0"), plain.toString());
         assertTrue(registry.getMeters().isEmpty());
     }
 
     @Test
-    void metricsShouldRejectWhatIsNotAMeterRegistry() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> FitsScanner.create().metrics("registry"));
-        assertTrue(e.getMessage().contains("java.lang.String"), e.getMessage());
-        assertThrows(NullPointerException.class, () -> FitsScanner.create().metrics(null));
-        assertThrows(NullPointerException.class, () -> FitsScanner.create().totals(null));
+    void listenersShouldBeRequired() {
+        assertThrows(NullPointerException.class, () -> FitsScanner.create().listener(null));
+        assertThrows(NullPointerException.class, () -> MicrometerScanListener.of(null));
     }
 
     @Test
     void metricsAndTotalsShouldReturnCopies() {
         FitsScanner plain = FitsScanner.create();
-        FitsScanner measured = plain.metrics(registry).totals(new ScanTotals());
+        FitsScanner measured = plain.listener(MicrometerScanListener.of(registry)).listener(new ScanTotals());
 
-        assertTrue(plain.toString().contains("metrics=false, totals=false"));
-        assertTrue(measured.toString().contains("metrics=true, totals=true"));
-        assertTrue(measured.concurrency(4).readAhead(2880).toString().contains("metrics=true, totals=true"));
+        assertTrue(plain.toString().contains("listeners=0"), plain.toString());
+        assertTrue(measured.toString().contains("listeners=2"), measured.toString());
+        assertTrue(measured.concurrency(4).readAhead(2880).toString().contains("listeners=2"));
     }
 }

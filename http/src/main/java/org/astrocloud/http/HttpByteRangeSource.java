@@ -17,7 +17,7 @@ import org.astrocloud.fits.error.RangeNotSupportedException;
 import org.astrocloud.fits.error.TransientSourceException;
 import org.astrocloud.fits.spi.ByteRange;
 import org.astrocloud.fits.spi.ByteRangeSource;
-import org.astrocloud.fits.spi.ContentRange;
+import org.astrocloud.fits.spi.support.ContentRange;
 import org.astrocloud.fits.spi.RangeBytes;
 import org.astrocloud.fits.spi.ReadStats;
 import reactor.core.publisher.Mono;
@@ -29,7 +29,8 @@ import reactor.netty.http.client.HttpClientResponse;
  * Reads one HTTP(S) object with {@code Range} requests. Strict about answers: only a 206 whose
  * {@code Content-Range} starts where we asked is data; 416 means past the end; a 200 is the whole
  * object, used on purpose only when announced small, otherwise cancelled at once. Follows
- * redirects itself, dropping credentials when the origin changes; retries transient failures.
+ * redirects itself, dropping credentials when the origin changes; transient failures are retried
+ * by core's registry, which wraps every source.
  */
 final class HttpByteRangeSource implements ByteRangeSource {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
@@ -66,8 +67,7 @@ final class HttpByteRangeSource implements ByteRangeSource {
             }
             return Mono.defer(() -> exchange(uri, range, 0))
                     .timeout(settings.requestTimeout())
-                    .onErrorMap(e -> HttpErrors.translate(e, uri, range.offset()))
-                    .retryWhen(settings.retry().retry(stats));
+                    .onErrorMap(e -> HttpErrors.translate(e, uri, range.offset()));
         });
     }
 

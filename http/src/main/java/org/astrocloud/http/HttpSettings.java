@@ -1,7 +1,6 @@
 package org.astrocloud.http;
 
 import java.time.Duration;
-import org.astrocloud.fits.spi.RetryPolicy;
 import org.astrocloud.fits.spi.SourceOptions;
 
 /**
@@ -10,7 +9,7 @@ import org.astrocloud.fits.spi.SourceOptions;
  * applied per request.
  */
 record HttpSettings(Transport transport, String bearerToken, String basicAuth, RequestHeaders headers,
-                    Duration requestTimeout, RetryPolicy retry, long smallObjectLimit, int maxRedirects) {
+                    Duration requestTimeout, long smallObjectLimit, int maxRedirects) {
 
     static final int DEFAULT_CONNECTIONS = 64;
 
@@ -33,7 +32,6 @@ record HttpSettings(Transport transport, String bearerToken, String basicAuth, R
                 o.get(HttpOptions.BASIC_AUTH).orElse(null),
                 o.get(HttpOptions.HEADERS).orElse(RequestHeaders.empty()),
                 o.get(HttpOptions.REQUEST_TIMEOUT).orElse(Duration.ofSeconds(120)),
-                RetryPolicy.from(o),
                 o.get(HttpOptions.SMALL_OBJECT_LIMIT).orElse(4L << 20),
                 notNegative(o.get(HttpOptions.MAX_REDIRECTS).orElse(5), "max redirects"));
     }
@@ -57,6 +55,6 @@ record HttpSettings(Transport transport, String bearerToken, String basicAuth, R
     public String toString() {
         return "HttpSettings[" + transport + ", bearerToken=" + (bearerToken == null ? "none" : "****")
                 + ", basicAuth=" + (basicAuth == null ? "none" : "****") + ", headers=" + headers
-                + ", " + retry + ", smallObjectLimit=" + smallObjectLimit + "]";
+                + ", smallObjectLimit=" + smallObjectLimit + "]";
     }
 }

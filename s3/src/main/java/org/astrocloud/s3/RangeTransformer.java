@@ -7,7 +7,7 @@ import org.astrocloud.fits.error.PermanentSourceException;
 import org.astrocloud.fits.error.RangeNotSupportedException;
 import org.astrocloud.fits.error.TransientSourceException;
 import org.astrocloud.fits.spi.ByteRange;
-import org.astrocloud.fits.spi.ContentRange;
+import org.astrocloud.fits.spi.support.ContentRange;
 import org.astrocloud.fits.spi.RangeBytes;
 import org.astrocloud.fits.spi.ReadStats;
 import org.reactivestreams.Subscriber;

@@ -6,7 +6,6 @@ import org.astrocloud.fits.spi.ByteRange;
 import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.RangeBytes;
 import org.astrocloud.fits.spi.ReadStats;
-import org.astrocloud.fits.spi.RetryPolicy;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.RequestPayer;
@@ -14,7 +13,7 @@ import software.amazon.awssdk.services.s3.model.RequestPayer;
 /**
  * Reads one S3 object with ranged GetObject calls on a shared {@code S3AsyncClient}. Answers are
  * held to the HTTP source's rules ({@link RangeTransformer}); InvalidRange (416) means past the
- * end; failures are translated ({@link S3Errors}) and retried by the shared {@link RetryPolicy}.
+ * end; failures are translated ({@link S3Errors}) and retried by core's registry (one retry policy for every source).
  */
 final class S3ByteRangeSource implements ByteRangeSource {
     private static final ByteBuffer NO_BYTES = ByteBuffer.allocate(0);
@@ -23,16 +22,13 @@ final class S3ByteRangeSource implements ByteRangeSource {
     private final S3Location location;
     private final Mono<S3Clients.S3Client> client;
     private final boolean requesterPays;
-    private final RetryPolicy retry;
     private final ReadStats stats = new ReadStats();
 
-    S3ByteRangeSource(URI uri, S3Location location, Mono<S3Clients.S3Client> client, boolean requesterPays,
-                      RetryPolicy retry) {
+    S3ByteRangeSource(URI uri, S3Location location, Mono<S3Clients.S3Client> client, boolean requesterPays) {
         this.uri = uri;
         this.location = location;
         this.client = client;
         this.requesterPays = requesterPays;
-        this.retry = retry;
     }
 
     @Override
@@ -44,8 +40,7 @@ final class S3ByteRangeSource implements ByteRangeSource {
     public Mono<RangeBytes> read(ByteRange range) {
         return client.flatMap(c -> Mono.defer(() -> get(c, range))
                 .onErrorResume(S3Errors::isInvalidRange, e -> Mono.just(RangeBytes.ofUnknownSize(range.offset(), NO_BYTES)))
-                .onErrorMap(e -> S3Errors.translate(e, uri, range.offset(), c.anonymous(), requesterPays))
-                .retryWhen(retry.retry(stats)));
+                .onErrorMap(e -> S3Errors.translate(e, uri, range.offset(), c.anonymous(), requesterPays)));
     }
 
     private Mono<RangeBytes> get(S3Clients.S3Client c, ByteRange range) {

@@ -6,7 +6,6 @@ import java.util.regex.Pattern;
 import org.astrocloud.fits.error.ObjectNotFoundException;
 import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.ByteRangeSourceProvider;
-import org.astrocloud.fits.spi.RetryPolicy;
 import org.astrocloud.fits.spi.SourceOptions;
 import reactor.core.publisher.Flux;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
@@ -53,7 +52,7 @@ public final class S3ByteRangeSourceProvider implements ByteRangeSourceProvider 
             throw new IllegalArgumentException("an S3 object URI needs a key after the bucket");
         }
         return new S3ByteRangeSource(uri, location, S3Clients.get(S3ClientConfig.from(options, location.region())),
-                options.get(S3Options.REQUESTER_PAYS).orElse(false), RetryPolicy.from(options));
+                options.get(S3Options.REQUESTER_PAYS).orElse(false));
     }
 
     /**

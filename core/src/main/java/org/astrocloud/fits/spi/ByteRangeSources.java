@@ -13,7 +13,9 @@ import reactor.core.publisher.Flux;
 /**
  * Finds the {@link ByteRangeSourceProvider} for a URI among those on the class path
  * ({@link ServiceLoader}) and opens a source with it. The provider with the highest
- * {@link ByteRangeSourceProvider#specificity} wins.
+ * {@link ByteRangeSourceProvider#specificity} wins. Every source it opens is retried by the one
+ * retry policy ({@link RetryOptions}: transient failures only, exponential backoff with jitter,
+ * {@code Retry-After} honoured), so providers only classify their failures.
  *
  * <pre>{@code
  * ByteRangeSource source = ByteRangeSources.open(URI.create("file:/data/cube.fits"), SourceOptions.empty());
@@ -73,10 +75,8 @@ public final class ByteRangeSources {
      * @throws UnsupportedSchemeException if no provider reads it; the message lists the schemes available
      */
     public ByteRangeSource get(URI uri, SourceOptions options) {
-        return find(uri).map(p -> p.open(uri, options))
-                .orElseThrow(() -> new UnsupportedSchemeException(
-                        "no source reads " + (uri.getScheme() == null ? "URIs without a scheme" : "scheme '" + uri.getScheme() + "'")
-                                + "; available: " + String.join(", ", schemes()), uri));
+        ByteRangeSourceProvider provider = find(uri).orElseThrow(() -> unsupported(uri));
+        return new RetryingSource(provider.open(uri, options), RetryPolicy.from(options));
     }
 
     /**
@@ -84,10 +84,13 @@ public final class ByteRangeSources {
      * fails with {@link UnsupportedSchemeException} when no provider reads it.
      */
     public Flux<URI> expand(URI uri, SourceOptions options) {
-        return Flux.defer(() -> find(uri).map(p -> p.expand(uri, options))
-                .orElseGet(() -> Flux.error(new UnsupportedSchemeException("no source reads "
-                        + (uri.getScheme() == null ? "URIs without a scheme" : "scheme '" + uri.getScheme() + "'")
-                        + "; available: " + String.join(", ", schemes()), uri))));
+        return Flux.defer(() -> find(uri).map(p -> p.expand(uri, options)).orElseGet(() -> Flux.error(unsupported(uri))));
+    }
+
+    private UnsupportedSchemeException unsupported(URI uri) {
+        return new UnsupportedSchemeException("no source reads "
+                + (uri.getScheme() == null ? "URIs without a scheme" : "scheme '" + uri.getScheme() + "'")
+                + "; available: " + String.join(", ", schemes()), uri);
     }
 
     /** Every scheme some provider reads, sorted. */

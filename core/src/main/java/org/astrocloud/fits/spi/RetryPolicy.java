@@ -7,21 +7,18 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
- * The retry policy of every network source: {@link TransientSourceException}s only, exponential
+ * The retry policy of every source: {@link TransientSourceException}s only, exponential
  * backoff with jitter (each delay between half and all of the nominal one), a server's
  * {@code Retry-After} honoured up to the maximum backoff, every retry counted in {@link ReadStats}.
  * Delays run on Reactor's parallel scheduler, so tests can use virtual time.
  *
- * <pre>{@code
- * RetryPolicy policy = RetryPolicy.from(options);
- * client.get(...).retryWhen(policy.retry(stats));
- * }</pre>
+ * <p>Applied by {@link ByteRangeSources} to every source it opens ({@link RetryingSource}).
  *
  * @param maxRetries retries after the first attempt
  * @param backoff the first nominal delay
  * @param maxBackoff the cap on any delay
  */
-public record RetryPolicy(int maxRetries, Duration backoff, Duration maxBackoff) {
+record RetryPolicy(int maxRetries, Duration backoff, Duration maxBackoff) {
 
     /** Checks the settings. */
     public RetryPolicy {

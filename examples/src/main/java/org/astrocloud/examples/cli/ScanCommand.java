@@ -88,7 +88,7 @@ final class ScanCommand implements Callable<Integer> {
         warnAboutFlagsThatDoNotApply();
         Inputs.checkLists(inputs, spec.commandLine());
         Summary totals = new Summary();
-        FitsScanner scanner = source.scanner(spec.commandLine(), System.getenv()).totals(totals.scanned);
+        FitsScanner scanner = source.scanner(spec.commandLine(), System.getenv()).listener(totals.scanned);
         Checkpoint checkpoint = checkpointFile == null ? Checkpoint.none() : checkpoint();
         boolean resuming = checkpoint.finishedBefore() > 0;
         try (checkpoint; PrintWriter out = output(resuming)) {

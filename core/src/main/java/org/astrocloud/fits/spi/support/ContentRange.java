@@ -1,5 +1,6 @@
-package org.astrocloud.fits.spi;
+package org.astrocloud.fits.spi.support;
 
+import org.astrocloud.fits.spi.ByteRange;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;

@@ -1,0 +1,90 @@
+package org.astrocloud.fits;
+
+import java.util.Objects;
+import org.astrocloud.fits.internal.FitsBlocks;
+import org.astrocloud.fits.spi.SourceOption;
+import org.astrocloud.fits.spi.SourceOptions;
+
+/**
+ * Everything a {@link FitsScanner} is set to, in one immutable value: every {@code with...}
+ * returns a copy. Checked when made: a read-ahead and a header cap of at least one block, a
+ * concurrency of at least 1.
+ *
+ * <pre>{@code
+ * ScanSettings settings = ScanSettings.defaults().withReadAhead(128 * 1024).withConcurrency(16);
+ * FitsScanner scanner = FitsScanner.create(settings);
+ * }</pre>
+ *
+ * @param readAhead bytes read at once when a header is not yet buffered
+ * @param maxHeaderSize the largest header accepted
+ * @param concurrency files scanned at once by {@link FitsScanner#scanAll}
+ * @param rootMap the URI rewrites applied before a source is opened
+ * @param transform applied to every header on its way out
+ * @param options passed to the sources
+ */
+public record ScanSettings(int readAhead, int maxHeaderSize, int concurrency, RootMap rootMap, HeaderTransform transform,
+                           SourceOptions options) {
+    /** The default first read: 64 KiB, enough for the primary and first extension headers of most files. */
+    public static final int DEFAULT_READ_AHEAD = 64 * 1024;
+    /** The default largest header: 8 MiB. */
+    public static final int DEFAULT_MAX_HEADER_SIZE = 8 * 1024 * 1024;
+    /** The default number of files scanned at once. */
+    public static final int DEFAULT_CONCURRENCY = 64;
+
+    /** Checks the settings. */
+    public ScanSettings {
+        if (readAhead < FitsBlocks.BLOCK_SIZE) {
+            throw new IllegalArgumentException("read-ahead must be at least 2880 bytes: " + readAhead);
+        }
+        if (maxHeaderSize < FitsBlocks.BLOCK_SIZE) {
+            throw new IllegalArgumentException("the maximum header size must be at least 2880 bytes: " + maxHeaderSize);
+        }
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1: " + concurrency);
+        }
+        Objects.requireNonNull(rootMap, "rootMap");
+        Objects.requireNonNull(transform, "transform");
+        Objects.requireNonNull(options, "options");
+    }
+
+    /** The defaults: 64 KiB read-ahead, 8 MiB header cap, 64 files at once, no root map, no transform, no options. */
+    public static ScanSettings defaults() {
+        return new ScanSettings(DEFAULT_READ_AHEAD, DEFAULT_MAX_HEADER_SIZE, DEFAULT_CONCURRENCY, RootMap.empty(),
+                HeaderTransform.identity(), SourceOptions.empty());
+    }
+
+    /** A copy with this read-ahead. */
+    public ScanSettings withReadAhead(int bytes) {
+        return new ScanSettings(bytes, maxHeaderSize, concurrency, rootMap, transform, options);
+    }
+
+    /** A copy with this header cap. */
+    public ScanSettings withMaxHeaderSize(int bytes) {
+        return new ScanSettings(readAhead, bytes, concurrency, rootMap, transform, options);
+    }
+
+    /** A copy with this concurrency. */
+    public ScanSettings withConcurrency(int files) {
+        return new ScanSettings(readAhead, maxHeaderSize, files, rootMap, transform, options);
+    }
+
+    /** A copy with this root map. */
+    public ScanSettings withRootMap(RootMap map) {
+        return new ScanSettings(readAhead, maxHeaderSize, concurrency, map, transform, options);
+    }
+
+    /** A copy with this transform in place of the current one. */
+    public ScanSettings withTransform(HeaderTransform value) {
+        return new ScanSettings(readAhead, maxHeaderSize, concurrency, rootMap, value, options);
+    }
+
+    /** A copy with {@code option} = {@code value} among the source options. */
+    public <T> ScanSettings withOption(SourceOption<T> option, T value) {
+        return new ScanSettings(readAhead, maxHeaderSize, concurrency, rootMap, transform, options.with(option, value));
+    }
+
+    /** The options as handed to every source: {@link #options} with the concurrency filled in. */
+    SourceOptions sourceOptions() {
+        return options.has(SourceOptions.CONCURRENCY) ? options : options.with(SourceOptions.CONCURRENCY, concurrency);
+    }
+}

@@ -1,12 +1,11 @@
 package org.astrocloud.fits;
 
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.astrocloud.fits.spi.ByteRange;
 import org.astrocloud.fits.spi.ByteRangeSource;
+import org.astrocloud.fits.spi.ForwardingByteRangeSource;
 import org.astrocloud.fits.spi.RangeBytes;
-import org.astrocloud.fits.spi.ReadStats;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -16,13 +15,12 @@ import reactor.core.publisher.Mono;
  * {@code ok}, the error's simple class name, or {@code cancelled}. Recording happens on the thread
  * that ends the read. Everything else is the delegate's.
  */
-final class TimedSource implements ByteRangeSource {
-    private final ByteRangeSource delegate;
+final class TimedSource extends ForwardingByteRangeSource {
     private final ScanListener listener;
     private final String scheme;
 
     TimedSource(ByteRangeSource delegate, ScanListener listener, String scheme) {
-        this.delegate = delegate;
+        super(delegate);
         this.listener = listener;
         this.scheme = scheme;
     }
@@ -48,13 +46,8 @@ final class TimedSource implements ByteRangeSource {
     }
 
     @Override
-    public URI uri() {
-        return delegate.uri();
-    }
-
-    @Override
     public Mono<RangeBytes> read(ByteRange range) {
-        Mono<RangeBytes> read = delegate.read(range);
+        Mono<RangeBytes> read = delegate().read(range);
         return Mono.defer(() -> {
             Timing timing = new Timing();
             return read.doOnSuccess(bytes -> timing.end(FileFigures.OK))
@@ -65,7 +58,7 @@ final class TimedSource implements ByteRangeSource {
 
     @Override
     public Flux<ByteBuffer> stream(long offset, int chunkSize) {
-        Flux<ByteBuffer> body = delegate.stream(offset, chunkSize);
+        Flux<ByteBuffer> body = delegate().stream(offset, chunkSize);
         return Flux.defer(() -> {
             Timing timing = new Timing();
             return body.doOnComplete(() -> timing.end(FileFigures.OK))
@@ -75,17 +68,7 @@ final class TimedSource implements ByteRangeSource {
     }
 
     @Override
-    public ReadStats stats() {
-        return delegate.stats();
-    }
-
-    @Override
-    public Mono<Void> close() {
-        return delegate.close();
-    }
-
-    @Override
     public String toString() {
-        return "Timed" + delegate;
+        return "Timed" + delegate();
     }
 }

@@ -43,6 +43,15 @@ public interface ByteRangeSource {
      * single response body should override it.
      */
     default Flux<ByteBuffer> stream(long offset, int chunkSize) {
+        return inChunks(this, offset, chunkSize);
+    }
+
+    /**
+     * {@code source} from {@code offset} to its end, one {@link #read} per chunk of at most
+     * {@code chunkSize} bytes, the next read only when there is demand: what {@link #stream} does
+     * unless a source overrides it.
+     */
+    static Flux<ByteBuffer> inChunks(ByteRangeSource source, long offset, int chunkSize) {
         if (chunkSize < 1) {
             throw new IllegalArgumentException("chunk size must be at least 1: " + chunkSize);
         }
@@ -50,7 +59,7 @@ public interface ByteRangeSource {
                     sink.next(next);
                     return next + chunkSize;
                 })
-                .concatMap(next -> read(ByteRange.of(next, chunkSize)), 0)
+                .concatMap(next -> source.read(ByteRange.of(next, chunkSize)), 0)
                 .takeUntil(bytes -> bytes.length() < chunkSize)
                 .map(RangeBytes::bytes)
                 .filter(ByteBuffer::hasRemaining);

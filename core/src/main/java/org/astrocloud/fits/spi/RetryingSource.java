@@ -1,45 +1,29 @@
 package org.astrocloud.fits.spi;
 
-import java.net.URI;
+import java.nio.ByteBuffer;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * A source whose reads are retried by the one {@link RetryPolicy}: the registry wraps every source
  * it opens in one, so that providers only classify their failures as transient or permanent and
- * never wire retries themselves. Streams are the interface's default, chunk by chunk through the
- * retried {@link #read}.
+ * never wire retries themselves. Streams go chunk by chunk through the retried {@link #read}.
  */
-final class RetryingSource implements ByteRangeSource {
-    private final ByteRangeSource delegate;
+final class RetryingSource extends ForwardingByteRangeSource {
     private final RetryPolicy policy;
 
     RetryingSource(ByteRangeSource delegate, RetryPolicy policy) {
-        this.delegate = delegate;
+        super(delegate);
         this.policy = policy;
     }
 
     @Override
-    public URI uri() {
-        return delegate.uri();
-    }
-
-    @Override
     public Mono<RangeBytes> read(ByteRange range) {
-        return delegate.read(range).retryWhen(policy.retry(delegate.stats()));
+        return delegate().read(range).retryWhen(policy.retry(delegate().stats()));
     }
 
     @Override
-    public ReadStats stats() {
-        return delegate.stats();
-    }
-
-    @Override
-    public Mono<Void> close() {
-        return delegate.close();
-    }
-
-    @Override
-    public String toString() {
-        return delegate.toString();
+    public Flux<ByteBuffer> stream(long offset, int chunkSize) {
+        return ByteRangeSource.inChunks(this, offset, chunkSize);
     }
 }

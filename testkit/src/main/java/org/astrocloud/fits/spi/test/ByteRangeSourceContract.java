@@ -1,4 +1,4 @@
-package org.astrocloud.fits.testkit;
+package org.astrocloud.fits.spi.test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -28,7 +28,7 @@ import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.ByteRangeSources;
 import org.astrocloud.fits.spi.RangeBytes;
 import org.astrocloud.fits.spi.SourceOptions;
-import org.astrocloud.fits.testkit.ByteRangeSourceContract;
+import org.astrocloud.fits.spi.test.ByteRangeSourceContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -7,7 +7,7 @@ import java.net.URI;
 import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.ByteRangeSources;
 import org.astrocloud.fits.spi.SourceOptions;
-import org.astrocloud.fits.testkit.ByteRangeSourceContract;
+import org.astrocloud.fits.spi.test.ByteRangeSourceContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;

@@ -15,7 +15,7 @@ import org.astrocloud.fits.ScanResult;
 import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.ByteRangeSources;
 import org.astrocloud.fits.spi.SourceOptions;
-import org.astrocloud.fits.testkit.ByteRangeSourceContract;
+import org.astrocloud.fits.spi.test.ByteRangeSourceContract;
 import org.astrocloud.testdata.TessFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

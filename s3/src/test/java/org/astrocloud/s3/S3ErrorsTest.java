@@ -28,7 +28,7 @@ import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.ByteRangeSources;
 import org.astrocloud.fits.spi.RangeBytes;
 import org.astrocloud.fits.spi.SourceOptions;
-import org.astrocloud.fits.testkit.ByteRangeSourceContract;
+import org.astrocloud.fits.spi.test.ByteRangeSourceContract;
 import org.astrocloud.testservers.FaultProxy;
 import org.astrocloud.testservers.RangeFileServer;
 import org.junit.jupiter.api.AfterAll;

@@ -3,7 +3,6 @@ package org.astrocloud.fits.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.astrocloud.fits.error.ObjectNotFoundException;
@@ -11,20 +10,14 @@ import org.astrocloud.fits.spi.ByteRange;
 import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.ByteRangeSources;
 import org.astrocloud.fits.spi.SourceOptions;
-import org.astrocloud.fits.testkit.ByteRangeSourceContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.test.StepVerifier;
 
-class FileByteRangeSourceTest implements ByteRangeSourceContract {
+/** What only the {@code file:} source does; the source contract runs on it in the testkit module. */
+class FileByteRangeSourceTest {
     @TempDir
     Path dir;
-
-    @Override
-    public ByteRangeSource sourceFor(String name, byte[] content) throws Exception {
-        Path file = Files.write(dir.resolve(name), content);
-        return ByteRangeSources.open(file.toUri(), SourceOptions.empty());
-    }
 
     @Test
     void missingFileShouldFailWithObjectNotFound() {

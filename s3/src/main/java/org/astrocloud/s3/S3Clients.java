@@ -216,6 +216,7 @@ final class S3Clients {
             return new Credentials(provider, false);
         } catch (SdkClientException none) {
             LOG.info("No AWS credentials found (environment, profiles, roles); S3 requests are sent anonymously");
+            provider.close(); // it may have started refreshing in the background
             return new Credentials(AnonymousCredentialsProvider.create(), true);
         }
     }

@@ -22,6 +22,14 @@ import reactor.netty.http.server.HttpServerResponse;
  * 200 without Range), or one that ignores Range altogether. Records every request it gets, and
  * counts the TCP connections it accepts and how many are open, so that tests can see a client
  * close its pooled connections.
+ *
+ * <pre>{@code
+ * try (RangeFileServer server = RangeFileServer.serving(dir)) {
+ *     sources.get(URI.create(server.url("cube.fits")), SourceOptions.empty()).read(range).block();
+ *     sources.close();
+ *     server.noConnectionOpen().block(Duration.ofSeconds(10));   // the client let go of its connection
+ * }
+ * }</pre>
  */
 public final class RangeFileServer implements AutoCloseable {
     private static final Pattern RANGE = Pattern.compile("^bytes=(\\d*)-(\\d*)$");

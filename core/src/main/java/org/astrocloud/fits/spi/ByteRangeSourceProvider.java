@@ -18,6 +18,16 @@ import reactor.core.publisher.Mono;
  * <p>A provider whose sources share connection pools, event loops or SDK clients owns them and
  * releases them in {@link #disposeLater()}; users release every provider's at once with
  * {@link ByteRangeSources#close()}.
+ *
+ * <pre>{@code
+ * public final class ArchiveProvider implements ByteRangeSourceProvider {
+ *     private final ConnectionProvider pool = ConnectionProvider.create("archive");
+ *
+ *     public Set<String> schemes() { return Set.of("archive"); }
+ *     public ByteRangeSource open(URI uri, SourceOptions options) { return new ArchiveSource(uri, pool); }
+ *     public Mono<Void> disposeLater() { return pool.disposeLater(); }
+ * }
+ * }</pre>
  */
 public interface ByteRangeSourceProvider {
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.astrocloud.fits.FitsScanner;
 import org.astrocloud.fits.ScanResult;
+import org.astrocloud.fits.spi.ByteRangeSources;
 import org.astrocloud.http.HttpOptions;
 import reactor.core.publisher.Flux;
 
@@ -42,6 +43,7 @@ public final class LibraryScan {
             String line = round == rounds ? "SCAN_SECONDS" : "round " + round + ":";
             System.out.printf(Locale.ROOT, "%s %.3f FILES %d FAILED %d HDUS %d%n", line, seconds, counts[0], counts[1], counts[2]);
         }
+        ByteRangeSources.installed().close();   // pools and event loops, after the timing
         System.exit(0);
     }
 

@@ -9,9 +9,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.astrocloud.fits.error.AstroCloudException;
 import org.astrocloud.fits.error.PermanentSourceException;
 import org.astrocloud.fits.error.RangeNotSupportedException;
 import org.astrocloud.fits.error.TransientSourceException;
@@ -30,7 +32,8 @@ import reactor.netty.http.client.HttpClientResponse;
  * {@code Content-Range} starts where we asked is data; 416 means past the end; a 200 is the whole
  * object, used on purpose only when announced small, otherwise cancelled at once. Follows
  * redirects itself, dropping credentials when the origin changes; transient failures are retried
- * by core's registry, which wraps every source.
+ * by core's registry, which wraps every source. Once the clients it was opened with are closed,
+ * every read fails with a {@link PermanentSourceException}, the one in flight included.
  */
 final class HttpByteRangeSource implements ByteRangeSource {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
@@ -39,18 +42,18 @@ final class HttpByteRangeSource implements ByteRangeSource {
     private final URI uri;
     private final HttpSettings settings;
     private final String authorization;
-    private final HttpClient client;   // shared; the TLS one is built only when an https URL is read
+    private final HttpClients.Generation clients;   // shared; the TLS client is built only when an https URL is read
     private final ReadStats stats = new ReadStats();
     private final AtomicReference<ByteBuffer> wholeObject = new AtomicReference<>();
 
-    HttpByteRangeSource(URI uri, HttpSettings settings) {
+    HttpByteRangeSource(URI uri, HttpSettings settings, HttpClients.Generation clients) {
         this.uri = uri;
         this.settings = settings;
         this.authorization = settings.bearerToken() != null ? "Bearer " + settings.bearerToken()
                 : settings.basicAuth() != null
                 ? "Basic " + Base64.getEncoder().encodeToString(settings.basicAuth().getBytes(StandardCharsets.UTF_8))
                 : null;
-        this.client = HttpClients.get(settings.transport(), isHttps(uri));
+        this.clients = clients;
     }
 
     @Override
@@ -67,16 +70,26 @@ final class HttpByteRangeSource implements ByteRangeSource {
             }
             return Mono.defer(() -> exchange(uri, range, 0))
                     .timeout(settings.requestTimeout())
-                    .onErrorMap(e -> HttpErrors.translate(e, uri, range.offset()));
+                    .onErrorMap(e -> failure(e, range.offset()));
         });
+    }
+
+    /** A failure as the caller sees it: once the clients are closed, anything but a permanent answer says so. */
+    private Throwable failure(Throwable e, long offset) {
+        if (clients.isClosed() && !(e instanceof AstroCloudException a && !a.isTransient())) {
+            return HttpErrors.closed(uri, offset, e);
+        }
+        return HttpErrors.translate(e, uri, offset);
     }
 
     private Mono<RangeBytes> exchange(URI target, ByteRange range, int hop) {
         boolean sameOrigin = sameOrigin(uri, target);
-        // looked up once per source; a redirect to the other scheme looks its client up
-        HttpClient client = isHttps(target) == isHttps(uri) ? this.client : HttpClients.get(settings.transport(), isHttps(target));
+        Optional<HttpClient> client = clients.client(settings.transport(), isHttps(target));
+        if (client.isEmpty()) {
+            return Mono.error(HttpErrors.closed(uri, range.offset(), null));
+        }
         stats.recordRequest(0);
-        return client
+        return client.get()
                 .headers(h -> {
                     h.set(HttpHeaderNames.RANGE, range.toHttpRange());
                     h.set(HttpHeaderNames.ACCEPT_ENCODING, HttpHeaderValues.IDENTITY);

@@ -7,21 +7,30 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.ByteRangeSourceProvider;
 import org.astrocloud.fits.spi.SourceOptions;
+import reactor.core.publisher.Mono;
 
 /**
  * Reads {@code http:} and {@code https:} URIs with range requests on Reactor Netty; registered
  * with {@link java.util.ServiceLoader}, so {@code FitsScanner} reads such URIs as soon as this
  * module is on the class path. Settings are {@link HttpOptions}.
  *
+ * <p>Each instance owns the connection pools and the event loops its sources share (one pool per
+ * transport configuration, made on the first request); {@link #disposeLater()} closes them, and
+ * {@code ByteRangeSources.installed().close()} does so for the instance {@code ServiceLoader}
+ * made, with every other provider's resources.
+ *
  * <pre>{@code
  * FitsScanner.create()
  *     .option(HttpOptions.BEARER_TOKEN, token)
  *     .scan(URI.create("https://archive.example.org/tess-s0022-4-4-cube.fits"))
  *     .subscribe(h -> log.info("HDU {} {}", h.index(), h.kind()));
+ * // at shutdown
+ * ByteRangeSources.installed().close();
  * }</pre>
  */
 public final class HttpByteRangeSourceProvider implements ByteRangeSourceProvider {
     private final AtomicReference<Map.Entry<SourceOptions, HttpSettings>> lastSettings = new AtomicReference<>();
+    private final HttpClients clients = new HttpClients();
 
     /** Called by {@link java.util.ServiceLoader}. */
     public HttpByteRangeSourceProvider() {
@@ -37,7 +46,19 @@ public final class HttpByteRangeSourceProvider implements ByteRangeSourceProvide
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("an http(s) URI needs a host: " + uri.getScheme() + "://...");
         }
-        return new HttpByteRangeSource(uri, settingsFor(options));
+        return new HttpByteRangeSource(uri, settingsFor(options), clients.current());
+    }
+
+    /**
+     * Closes this provider's connection pools (their connections, idle or in use), then its event
+     * loops, and completes when the loop threads have ended, about 100 ms later. Never blocks.
+     * Reads of sources opened before fail from then on with a {@code PermanentSourceException}
+     * (the ones in flight too, not retried); sources opened afterwards make new pools and loops
+     * on their first request. Harmless to call twice, or before any request.
+     */
+    @Override
+    public Mono<Void> disposeLater() {
+        return clients.disposeLater();
     }
 
     /** Settings of the last options seen: a scan opens every file with the same options. */

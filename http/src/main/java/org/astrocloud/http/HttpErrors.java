@@ -37,6 +37,12 @@ final class HttpErrors {
         };
     }
 
+    /** The error of a read whose clients were closed ({@code ByteRangeSources.close()}); not retried. */
+    static PermanentSourceException closed(URI uri, long offset, Throwable cause) {
+        return new PermanentSourceException("the HTTP clients of this source were closed (ByteRangeSources.close());"
+                + " open the URI again to read it with new ones", uri, offset, cause);
+    }
+
     /** Translates a failure of the exchange; our own exceptions pass unchanged. */
     static Throwable translate(Throwable e, URI uri, long offset) {
         if (e instanceof AstroCloudException) {

@@ -8,6 +8,7 @@ import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.ByteRangeSourceProvider;
 import org.astrocloud.fits.spi.SourceOptions;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.RequestPayer;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -19,13 +20,21 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * plain HTTP source, so those go through S3 (signing, requester pays); other https URLs stay with
  * the HTTP source. Settings are {@link S3Options}.
  *
+ * <p>Each instance owns the {@code S3AsyncClient}s its sources share (one per client
+ * configuration, built on first use) and their event loops; {@link #disposeLater()} closes them,
+ * and {@code ByteRangeSources.installed().close()} does so for the instance {@code ServiceLoader}
+ * made, with every other provider's resources.
+ *
  * <pre>{@code
  * FitsScanner scanner = FitsScanner.create().option(S3Options.CREDENTIALS, S3Credentials.ANONYMOUS);
  * scanner.scanAll(scanner.expand(URI.create("s3://stpubdata/tess/public/mast/tess-s0022-*-cube.fits")))
  *        .subscribe(r -> log.info("{}: {} HDUs", r.uri(), r.headers().size()));
+ * // at shutdown
+ * ByteRangeSources.installed().close();
  * }</pre>
  */
 public final class S3ByteRangeSourceProvider implements ByteRangeSourceProvider {
+    private final S3Clients clients = new S3Clients();
 
     /** Called by {@link java.util.ServiceLoader}. */
     public S3ByteRangeSourceProvider() {
@@ -51,7 +60,7 @@ public final class S3ByteRangeSourceProvider implements ByteRangeSourceProvider 
         if (location.key().isEmpty()) {
             throw new IllegalArgumentException("an S3 object URI needs a key after the bucket");
         }
-        return new S3ByteRangeSource(uri, location, S3Clients.get(S3ClientConfig.from(options, location.region())),
+        return new S3ByteRangeSource(uri, location, clients.current(), S3ClientConfig.from(options, location.region()),
                 options.get(S3Options.REQUESTER_PAYS).orElse(false));
     }
 
@@ -79,17 +88,28 @@ public final class S3ByteRangeSourceProvider implements ByteRangeSourceProvider 
             request.requestPayer(RequestPayer.REQUESTER);
         }
         ListObjectsV2Request built = request.build();
-        return S3Clients.get(S3ClientConfig.from(options, location.region()))
+        S3ClientConfig config = S3ClientConfig.from(options, location.region());
+        S3Clients.Generation generation = clients.current();
+        return generation.client(config)
                 .flatMapMany(c -> Flux.from(c.sdk().listObjectsV2Paginator(built).contents())
-                        .onErrorMap(e -> S3Errors.translate(e, uri, -1, c.anonymous(), requesterPays)))
+                        .onErrorMap(e -> generation.isClosed() ? e : S3Errors.translate(e, uri, -1, c.anonymous(), requesterPays)))
+                .onErrorMap(e -> S3Errors.ifClosed(generation.isClosed(), e, uri, -1))
                 .map(S3Object::key)
                 .filter(k -> !k.endsWith("/") && (pattern == null || pattern.matcher(k).matches()))
                 .map(location::withKey)
                 .switchIfEmpty(Flux.error(() -> new ObjectNotFoundException("no object matches", uri, -1)));
     }
 
-    /** Closes the shared S3 clients (their connections and event loop); later scans build new ones. */
-    public static void closeClients() {
-        S3Clients.closeAll();
+    /**
+     * Closes this provider's S3 clients (their connections), their credentials providers and
+     * their event loops, and completes when the loop threads have ended, about 100 ms later. The
+     * SDK's own closing waits, so it runs on Reactor's bounded-elastic scheduler: this never
+     * blocks the subscribing thread. Reads and listings of sources opened before fail from then on
+     * with a {@code PermanentSourceException} (the ones in flight too, not retried); sources opened
+     * afterwards build new clients. Harmless to call twice, or before any request.
+     */
+    @Override
+    public Mono<Void> disposeLater() {
+        return clients.disposeLater();
     }
 }

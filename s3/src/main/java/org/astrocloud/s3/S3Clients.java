@@ -1,8 +1,15 @@
 package org.astrocloud.s3;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.Logger;
@@ -16,51 +23,164 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.config.SdkAdvancedAsyncClientOption;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
- * One shared {@link S3AsyncClient} per {@link S3ClientConfig}, built on a bounded-elastic thread
- * (finding credentials and the region may read files or call the instance metadata service).
- * The SDK's own retries are off (one retry policy, ours), its futures complete on its Netty event
- * loop without a thread hop, and it keeps its own event loop (never Reactor Netty's).
+ * The {@link S3AsyncClient}s that the sources of one {@link S3ByteRangeSourceProvider} share: one
+ * per {@link S3ClientConfig}, built on a bounded-elastic thread (finding credentials and the region
+ * may read files or call the instance metadata service), all on one Netty event loop group of
+ * their own (the SDK's, never Reactor Netty's). The SDK's own retries are off (one retry policy,
+ * ours), and its futures complete on that event loop without a thread hop.
+ *
+ * <p>They come in generations: a source uses the generation that was current when it was opened;
+ * {@link #disposeLater()} closes that generation, and the next source opened starts a new one.
  */
 final class S3Clients {
     private static final Logger LOG = Loggers.getLogger(S3Clients.class);
     private static final Executor DIRECT = Runnable::run;
-    private static final Map<S3ClientConfig, Mono<S3Client>> CLIENTS = new ConcurrentHashMap<>();
+    private static final AtomicInteger NAMES = new AtomicInteger();
 
-    /** A client and whether it signs its requests. */
-    record S3Client(S3AsyncClient sdk, boolean anonymous) {
+    private final AtomicReference<Generation> current = new AtomicReference<>();
+
+    /** A client, whether it signs its requests, and the credentials provider it owns. */
+    record S3Client(S3AsyncClient sdk, boolean anonymous, AwsCredentialsProvider credentials) {
     }
 
-    private S3Clients() {
+    /** The generation for a source opened now; builds nothing yet. */
+    Generation current() {
+        return current.updateAndGet(g -> g != null ? g : new Generation());
     }
 
-    /** The shared client for {@code config}, built once, lazily, off the caller's thread. */
-    static Mono<S3Client> get(S3ClientConfig config) {
-        return CLIENTS.computeIfAbsent(config, c -> Mono.fromCallable(() -> build(c))
-                .subscribeOn(Schedulers.boundedElastic())
-                .cache(client -> java.time.Duration.ofDays(36_500), e -> java.time.Duration.ZERO, () -> java.time.Duration.ZERO));
+    /** Closes the current generation, if any: its clients, then their event loops. */
+    Mono<Void> disposeLater() {
+        return Mono.defer(() -> {
+            Generation g = current.getAndSet(null);
+            return g == null ? Mono.empty() : g.disposeLater();
+        });
     }
 
-    /** Closes every shared client; later reads build new ones. */
-    static void closeAll() {
-        CLIENTS.values().forEach(m -> m.subscribe(c -> c.sdk().close(), e -> { }));
-        CLIENTS.clear();
+    /** One set of clients and their event loops; once closed, it stays closed. */
+    static final class Generation {
+        /** Long enough for the close callbacks of the channels just closed; the loops run nothing else. */
+        private static final long QUIET_PERIOD_MS = 100;
+        private static final long SHUTDOWN_TIMEOUT_MS = 10_000;
+
+        private final Map<S3ClientConfig, Mono<S3Client>> clients = new ConcurrentHashMap<>();
+        private final List<S3Client> built = new ArrayList<>();   // guarded by this
+        private SdkEventLoopGroup loops;                           // guarded by this; made with the first client
+        private volatile boolean closed;
+
+        /**
+         * The client for {@code config}, built once, lazily, off the caller's thread. Fails with
+         * an {@link IllegalStateException} once this generation is closed (a build that finishes
+         * after that closes its client again).
+         */
+        Mono<S3Client> client(S3ClientConfig config) {
+            return Mono.defer(() -> closed ? Mono.error(new IllegalStateException("the S3 clients are closed"))
+                    : clients.computeIfAbsent(config, c -> Mono.fromCallable(() -> register(build(c, loops())))
+                            .subscribeOn(Schedulers.boundedElastic())
+                            .cache(client -> Duration.ofDays(36_500), e -> Duration.ZERO, () -> Duration.ZERO)));
+        }
+
+        /** Whether {@link #disposeLater()} was called: every later read of this generation fails. */
+        boolean isClosed() {
+            return closed;
+        }
+
+        /** Closes the clients (on a bounded-elastic thread: the SDK waits for its pools), then the loops. */
+        Mono<Void> disposeLater() {
+            return Mono.defer(() -> {
+                List<S3Client> toClose;
+                SdkEventLoopGroup group;
+                synchronized (this) {
+                    closed = true;
+                    toClose = List.copyOf(built);
+                    built.clear();
+                    group = loops;
+                }
+                Mono<Void> clientsClosed = Mono.<Void>fromRunnable(() -> closeAll(toClose))
+                        .subscribeOn(Schedulers.boundedElastic());
+                return group == null ? clientsClosed : clientsClosed.then(shutDown(group));
+            });
+        }
+
+        private synchronized SdkEventLoopGroup loops() {
+            if (closed) {
+                throw new IllegalStateException("the S3 clients are closed");
+            }
+            if (loops == null) {
+                loops = SdkEventLoopGroup.builder()
+                        .threadFactory(new DefaultThreadFactory("astro-cloud-s3-" + NAMES.incrementAndGet(), true))
+                        .build();
+            }
+            return loops;
+        }
+
+        private S3Client register(S3Client client) {
+            synchronized (this) {
+                if (!closed) {
+                    built.add(client);
+                    return client;
+                }
+            }
+            closeAll(List.of(client));
+            throw new IllegalStateException("the S3 clients were closed while this one was built");
+        }
+
+        private static Mono<Void> shutDown(SdkEventLoopGroup group) {
+            return Mono.create(sink -> group.eventLoopGroup()
+                    .shutdownGracefully(QUIET_PERIOD_MS, SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                    .addListener(done -> {
+                        if (done.isSuccess()) {
+                            sink.success();
+                        } else {
+                            sink.error(done.cause());
+                        }
+                    }));
+        }
     }
 
-    private static S3Client build(S3ClientConfig c) {
+    /** Closes every client and its credentials provider; the first failure is thrown after all were tried. */
+    private static void closeAll(List<S3Client> toClose) {
+        List<Runnable> steps = new ArrayList<>();
+        for (S3Client c : toClose) {
+            steps.add(c.sdk()::close);
+            if (c.credentials() instanceof SdkAutoCloseable owned) {
+                steps.add(owned::close);
+            }
+        }
+        RuntimeException failure = null;
+        for (Runnable step : steps) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static S3Client build(S3ClientConfig c, SdkEventLoopGroup loops) {
         Credentials credentials = credentials(c);
         S3AsyncClientBuilder b = S3AsyncClient.builder()
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder()
+                        .eventLoopGroup(loops)
                         .maxConcurrency(c.maxConcurrency())
                         .maxPendingConnectionAcquires(Math.max(10_000, c.maxConcurrency() * 4))
                         .connectionTimeout(c.connectTimeout())
                         .readTimeout(c.readTimeout())
-                        .connectionAcquisitionTimeout(java.time.Duration.ofMinutes(10)))
+                        .connectionAcquisitionTimeout(Duration.ofMinutes(10)))
                 .credentialsProvider(credentials.provider())
                 .forcePathStyle(c.pathStyle())
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
@@ -72,7 +192,7 @@ final class S3Clients {
             b.region(Region.of(c.region() != null ? c.region() : environmentRegion()))
                     .crossRegionAccessEnabled(true);
         }
-        return new S3Client(b.build(), credentials.anonymous());
+        return new S3Client(b.build(), credentials.anonymous(), credentials.provider());
     }
 
     private record Credentials(AwsCredentialsProvider provider, boolean anonymous) {
@@ -96,6 +216,7 @@ final class S3Clients {
             return new Credentials(provider, false);
         } catch (SdkClientException none) {
             LOG.info("No AWS credentials found (environment, profiles, roles); S3 requests are sent anonymously");
+            provider.close(); // it may have started refreshing in the background
             return new Credentials(AnonymousCredentialsProvider.create(), true);
         }
     }

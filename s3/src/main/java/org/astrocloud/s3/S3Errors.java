@@ -25,6 +25,18 @@ final class S3Errors {
                 || "InvalidRange".equals(s3.awsErrorDetails() == null ? null : s3.awsErrorDetails().errorCode()));
     }
 
+    /**
+     * {@code e} as the caller sees it once the clients that failed may have been closed: when they
+     * were, anything but a permanent verdict of ours is {@link #closed} (and so not retried).
+     */
+    static Throwable ifClosed(boolean closed, Throwable e, URI uri, long offset) {
+        if (closed && !(e instanceof AstroCloudException a && !a.isTransient())) {
+            return new PermanentSourceException("the S3 clients of this source were closed (ByteRangeSources.close());"
+                    + " open the URI again to read it with new ones", uri, offset, e);
+        }
+        return e;
+    }
+
     static Throwable translate(Throwable e, URI uri, long offset, boolean anonymous, boolean requesterPays) {
         Throwable t = unwrap(e);
         // the response transformer's own verdicts reach us wrapped by the SDK (SdkClientException)

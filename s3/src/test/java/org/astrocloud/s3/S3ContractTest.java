@@ -42,7 +42,7 @@ class S3ContractTest implements ByteRangeSourceContract {
 
     @AfterAll
     void stop() {
-        S3ByteRangeSourceProvider.closeClients();
+        ByteRangeSources.installed().close();
         if (server != null) {
             server.close();
         }

@@ -74,7 +74,7 @@ class S3ErrorsTest {
 
     @AfterAll
     static void stop() {
-        S3ByteRangeSourceProvider.closeClients();
+        ByteRangeSources.installed().close();
         for (S3ProxyServer s : new S3ProxyServer[] {signed, open}) {
             if (s != null) {
                 s.close();

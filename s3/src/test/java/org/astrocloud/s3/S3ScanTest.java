@@ -22,6 +22,7 @@ import java.util.Set;
 import org.astrocloud.fits.FitsHeader;
 import org.astrocloud.fits.FitsScanner;
 import org.astrocloud.fits.error.ObjectNotFoundException;
+import org.astrocloud.fits.spi.ByteRangeSources;
 import org.astrocloud.fits.ScanResult;
 import org.astrocloud.testdata.TessFiles;
 import org.junit.jupiter.api.AfterAll;
@@ -115,7 +116,7 @@ class S3ScanTest {
 
     @AfterAll
     static void stop() {
-        S3ByteRangeSourceProvider.closeClients();
+        ByteRangeSources.installed().close();
         if (server != null) {
             server.close();
         }

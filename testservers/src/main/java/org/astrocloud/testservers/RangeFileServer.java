@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
@@ -18,7 +19,17 @@ import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * A Reactor Netty file server on 127.0.0.1 with single-range support (206, suffix ranges, 416,
- * 200 without Range), or one that ignores Range altogether. Records every request it gets.
+ * 200 without Range), or one that ignores Range altogether. Records every request it gets, and
+ * counts the TCP connections it accepts and how many are open, so that tests can see a client
+ * close its pooled connections.
+ *
+ * <pre>{@code
+ * try (RangeFileServer server = RangeFileServer.serving(dir)) {
+ *     sources.get(URI.create(server.url("cube.fits")), SourceOptions.empty()).read(range).block();
+ *     sources.close();
+ *     server.noConnectionOpen().block(Duration.ofSeconds(10));   // the client let go of its connection
+ * }
+ * }</pre>
  */
 public final class RangeFileServer implements AutoCloseable {
     private static final Pattern RANGE = Pattern.compile("^bytes=(\\d*)-(\\d*)$");
@@ -38,18 +49,27 @@ public final class RangeFileServer implements AutoCloseable {
     private final DisposableServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final java.util.Set<String> completedBodies = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The number of open connections after each change, the latest replayed. */
+    private final Sinks.Many<Integer> openCounts = Sinks.many().replay().latest();
+    private int accepted;       // guarded by this
+    private int open;           // guarded by this
 
     private RangeFileServer(Path root, boolean ignoreRange, javax.net.ssl.KeyManagerFactory tls) {
         this.root = root.toAbsolutePath().normalize();
         this.ignoreRange = ignoreRange;
         this.secure = tls != null;
+        openCounts.tryEmitNext(0);
         HttpServer http = HttpServer.create().host("127.0.0.1").port(0);
         if (tls != null) {
             http = http.protocol(reactor.netty.http.HttpProtocol.H2, reactor.netty.http.HttpProtocol.HTTP11)
                     .secure(spec -> spec.sslContext(
                             (reactor.netty.tcp.SslProvider.GenericSslContextSpec<?>) reactor.netty.http.Http2SslContextSpec.forServer(tls)));
         }
-        this.server = http.handle(this::serve).bindNow();
+        this.server = http.doOnChannelInit((observer, channel, remote) -> {
+                    connectionsChanged(1);
+                    channel.closeFuture().addListener(closed -> connectionsChanged(-1));
+                })
+                .handle(this::serve).bindNow();
     }
 
     /** A range server over TLS offering HTTP/2 and HTTP/1.1, with the key in {@code keys}. */
@@ -77,6 +97,27 @@ public final class RangeFileServer implements AutoCloseable {
 
     public List<Request> requests() {
         return List.copyOf(requests);
+    }
+
+    /** TCP connections accepted so far. */
+    public synchronized int connectionsAccepted() {
+        return accepted;
+    }
+
+    /** TCP connections open now (accepted, and closed by neither side yet). */
+    public synchronized int openConnections() {
+        return open;
+    }
+
+    /** Completes as soon as no connection is open: at once when none is. */
+    public Mono<Void> noConnectionOpen() {
+        return openCounts.asFlux().filter(n -> n == 0).next().then();
+    }
+
+    private synchronized void connectionsChanged(int delta) {
+        accepted += Math.max(delta, 0);
+        open += delta;
+        openCounts.tryEmitNext(open);
     }
 
     /** Whether a whole-body send of {@code name} ran to its end. */

@@ -1,19 +1,33 @@
 package org.astrocloud.webflux;
 
 import org.astrocloud.fits.FitsScanner;
+import org.astrocloud.fits.spi.ByteRangeSources;
 import org.astrocloud.http.HttpOptions;
 import org.astrocloud.s3.S3Options;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The {@link FitsScanner} and the {@link UriAllowlist}, built from {@link AstroCloudProperties}. */
+/**
+ * The {@link FitsScanner} and the {@link UriAllowlist}, built from {@link AstroCloudProperties},
+ * and the {@link ByteRangeSources} the scanner reads with, which Spring closes on shutdown.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ScannerConfiguration {
 
+    /**
+     * The installed sources. Closed when the context closes, after the web server has stopped:
+     * their HTTP connection pools and event loops and their S3 clients are released then.
+     */
+    @Bean(destroyMethod = "close")
+    public ByteRangeSources byteRangeSources() {
+        return ByteRangeSources.installed();
+    }
+
     /** One scanner for the whole service: immutable, and its HTTP and S3 clients are shared. */
     @Bean
-    public FitsScanner fitsScanner(AstroCloudProperties properties) {
+    public FitsScanner fitsScanner(AstroCloudProperties properties, ByteRangeSources sources) {
         FitsScanner scanner = FitsScanner.create()
+                .sources(sources)
                 .concurrency(properties.concurrency())
                 .readAhead(properties.readAhead())
                 .option(HttpOptions.MAX_REDIRECTS, properties.maxRedirects())

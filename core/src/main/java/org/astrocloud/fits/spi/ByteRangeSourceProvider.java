@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Opens {@link ByteRangeSource}s for the URIs of some schemes. Implementations are found with
@@ -13,6 +14,20 @@ import reactor.core.publisher.Flux;
  * <p>When several providers support a URI (an S3 provider and the plain HTTP provider both read
  * {@code https://bucket.s3.amazonaws.com/key}), {@link ByteRangeSources} picks the one with the
  * highest {@link #specificity}.
+ *
+ * <p>A provider whose sources share connection pools, event loops or SDK clients owns them and
+ * releases them in {@link #disposeLater()}; users release every provider's at once with
+ * {@link ByteRangeSources#close()}.
+ *
+ * <pre>{@code
+ * public final class ArchiveProvider implements ByteRangeSourceProvider {
+ *     private final ConnectionProvider pool = ConnectionProvider.create("archive");
+ *
+ *     public Set<String> schemes() { return Set.of("archive"); }
+ *     public ByteRangeSource open(URI uri, SourceOptions options) { return new ArchiveSource(uri, pool); }
+ *     public Mono<Void> disposeLater() { return pool.disposeLater(); }
+ * }
+ * }</pre>
  */
 public interface ByteRangeSourceProvider {
 
@@ -42,5 +57,19 @@ public interface ByteRangeSourceProvider {
      */
     default Flux<URI> expand(URI uri, SourceOptions options) {
         return Flux.just(uri);
+    }
+
+    /**
+     * Releases what this provider's sources share (connection pools, event loops, SDK clients);
+     * the default has nothing to release. Called through {@link ByteRangeSources#disposeLater()}.
+     *
+     * <p>Contract: lazy (nothing happens before subscription); completes when everything is
+     * released; must not block the subscribing thread. Reads of sources opened before fail with
+     * a non-transient {@code PermanentSourceException} from then on,
+     * the ones in flight included; the next {@link #open} makes fresh resources. Harmless to call
+     * twice, or before any source was opened.
+     */
+    default Mono<Void> disposeLater() {
+        return Mono.empty();
     }
 }

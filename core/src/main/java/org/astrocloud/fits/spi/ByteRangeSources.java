@@ -9,6 +9,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import org.astrocloud.fits.error.UnsupportedSchemeException;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Finds the {@link ByteRangeSourceProvider} for a URI among those on the class path
@@ -17,11 +18,18 @@ import reactor.core.publisher.Flux;
  * retry policy ({@link RetryOptions}: transient failures only, exponential backoff with jitter,
  * {@code Retry-After} honoured), so providers only classify their failures.
  *
+ * <p>The registry owns what its providers' sources share (the HTTP connection pools and event
+ * loops, the S3 clients): {@link #close()} releases all of it, and the next source opened makes
+ * fresh ones, so a long-lived JVM (a server, a test suite) can close and go on.
+ *
  * <pre>{@code
  * ByteRangeSource source = ByteRangeSources.open(URI.create("file:/data/cube.fits"), SourceOptions.empty());
+ *
+ * // when done with HTTP and S3 (a server shutting down, the end of a batch job):
+ * ByteRangeSources.installed().close();
  * }</pre>
  */
-public final class ByteRangeSources {
+public final class ByteRangeSources implements AutoCloseable {
     private final List<ByteRangeSourceProvider> providers;
 
     private ByteRangeSources(List<ByteRangeSourceProvider> providers) {
@@ -98,5 +106,40 @@ public final class ByteRangeSources {
         SortedSet<String> all = new TreeSet<>();
         providers.forEach(p -> all.addAll(p.schemes()));
         return all;
+    }
+
+    /**
+     * Releases the shared resources of every provider of this registry
+     * ({@link ByteRangeSourceProvider#disposeLater()}), all at once. Lazy; completes when every
+     * provider has finished, and errors after that if any failed (the others are still released).
+     * Never blocks the subscribing thread, so it may be subscribed to on an event loop.
+     * The registry stays usable: the next source opened makes fresh resources, while sources
+     * opened before fail their later reads with a
+     * {@code PermanentSourceException}.
+     *
+     * <pre>{@code
+     * Mono<Void> shutdown = ByteRangeSources.installed().disposeLater();
+     * }</pre>
+     */
+    public Mono<Void> disposeLater() {
+        return Mono.whenDelayError(providers.stream().map(p -> Mono.defer(p::disposeLater)).toList());
+    }
+
+    /**
+     * {@link #disposeLater()}, waiting until it is done: the connections are closed and the event
+     * loop threads have ended when it returns. Closing twice is harmless.
+     *
+     * <pre>{@code
+     * try (ByteRangeSources sources = ByteRangeSources.installed()) {
+     *     FitsScanner.create().sources(sources).scanAll(uris).blockLast();
+     * }
+     * }</pre>
+     *
+     * @throws IllegalStateException on a thread that must not block (an event loop, Reactor's
+     *         parallel scheduler): subscribe to {@link #disposeLater()} there instead
+     */
+    @Override
+    public void close() {
+        disposeLater().block();
     }
 }

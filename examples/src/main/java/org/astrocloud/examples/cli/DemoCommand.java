@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.astrocloud.fits.FitsHeader;
 import org.astrocloud.fits.FitsScanner;
 import org.astrocloud.fits.ScanResult;
+import org.astrocloud.fits.spi.ByteRangeSources;
 import org.astrocloud.s3.S3Credentials;
 import org.astrocloud.s3.S3Options;
 import org.astrocloud.testdata.TessFiles;
@@ -32,7 +33,7 @@ import reactor.core.publisher.Flux;
  * into a temporary directory laid out like the {@code stpubdata} bucket, serves it on 127.0.0.1
  * over HTTP (an in-process range server) and S3 (an embedded s3proxy), scans half over each at
  * once (the S3 half found by a glob listing), prints what it found and what it cost, and deletes
- * the files again (also on Ctrl-C).
+ * the files again (also on Ctrl-C). The HTTP and S3 clients are closed before the servers.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Scans 16 full-size sparse TESS cubes and some FFIs made on the spot; no network needed.")
@@ -87,12 +88,14 @@ final class DemoCommand implements Callable<Integer> {
             ffis.add(key);
         }
         try (RangeFileServer http = RangeFileServer.serving(bucket);
-             S3ProxyServer s3 = S3ProxyServer.filesystem(work).anonymous().start()) {
+             S3ProxyServer s3 = S3ProxyServer.filesystem(work).anonymous().start();
+             ByteRangeSources sources = ByteRangeSources.installed()) {   // closed first: clients before servers
             out.println("Serving them on 127.0.0.1: HTTP at " + http.url("") + ", S3 at " + s3.endpoint()
                     + " (bucket " + BUCKET + ")");
             out.println("Scanning cameras 1-2 and the FFIs over HTTP, and the glob s3://" + BUCKET + "/" + CUBES
                     + "tess-s0022-[34]-*-cube.fits over S3, at once ...");
             FitsScanner scanner = FitsScanner.create()
+                    .sources(sources)
                     .option(S3Options.ENDPOINT, s3.endpoint())
                     .option(S3Options.CREDENTIALS, S3Credentials.ANONYMOUS);
             List<URI> overHttp = new ArrayList<>();

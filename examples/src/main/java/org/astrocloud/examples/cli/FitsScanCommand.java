@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.astrocloud.fits.spi.ByteRangeSources;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -40,16 +41,24 @@ public final class FitsScanCommand implements Runnable {
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8), args);
     }
 
-    /** Runs the command line writing to {@code out} and {@code err} and returns its exit code. */
+    /**
+     * Runs the command line writing to {@code out} and {@code err} and returns its exit code.
+     * Closes the HTTP and S3 clients it used when done ({@link ByteRangeSources#close()}), so that a
+     * JVM running several command lines one after another holds no pools or event loops between them.
+     */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         // nom-tam-fits reports card repairs through java.util.logging; the scan reports what matters itself
         NOM_TAM_LOG.setLevel(Level.SEVERE);
-        return new CommandLine(new FitsScanCommand())
-                .setExpandAtFiles(false)   // @LIST is read by Inputs, lazily, not held whole in memory by picocli
-                .setCaseInsensitiveEnumValuesAllowed(true)
-                .setParameterExceptionHandler(UsageErrors::usage)
-                .setExecutionExceptionHandler(UsageErrors::failure)
-                .setOut(out).setErr(err).execute(args);
+        try {
+            return new CommandLine(new FitsScanCommand())
+                    .setExpandAtFiles(false)   // @LIST is read by Inputs, lazily, not held whole in memory by picocli
+                    .setCaseInsensitiveEnumValuesAllowed(true)
+                    .setParameterExceptionHandler(UsageErrors::usage)
+                    .setExecutionExceptionHandler(UsageErrors::failure)
+                    .setOut(out).setErr(err).execute(args);
+        } finally {
+            ByteRangeSources.installed().close();
+        }
     }
 
     @Override

@@ -225,8 +225,6 @@ class CommandLineTest {
             assertEquals(0, gzip.exit(), gzip.err());
             assertTrue(gzip.out().contains("  1  CAMERA.CCD 1.1 cal    1 ImageHDU       183   (2136, 2078)   float32   "),
                     gzip.out());
-        } finally {
-            org.astrocloud.s3.S3ByteRangeSourceProvider.closeClients();
         }
     }
 

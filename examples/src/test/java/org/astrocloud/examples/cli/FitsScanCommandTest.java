@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -71,6 +72,19 @@ class FitsScanCommandTest {
         assertTrue(file.get("bytesRead").asLong() <= 128 * 1024);
         assertEquals(44_316_717_120L, file.get("size").asLong());
         assertEquals(0, file.get("trailingBytes").asLong());
+    }
+
+    @Test
+    void theCommandLineShouldCloseItsHttpConnectionsWhenItEnds() throws Exception {
+        TessFiles.writeCube(dir.resolve("cube.fits"), 22, 4, 4, 1248);
+        try (RangeFileServer server = RangeFileServer.serving(dir)) {
+            Run run = run("scan", server.url("cube.fits"));
+
+            assertEquals(0, run.exit(), run.err());
+            assertTrue(server.connectionsAccepted() > 0);
+            // the pool would keep an idle connection open for 30 s; block(timeout) fails after 10
+            server.noConnectionOpen().block(Duration.ofSeconds(10));
+        }
     }
 
     @Test
@@ -201,8 +215,6 @@ class FitsScanCommandTest {
                 assertTrue(file.get("uri").asText().startsWith("s3://tess/tess-s0022-4-"));
             }
             assertEquals(9, run.ofType("hdu").size());
-        } finally {
-            org.astrocloud.s3.S3ByteRangeSourceProvider.closeClients();
         }
     }
 

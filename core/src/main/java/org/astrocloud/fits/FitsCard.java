@@ -142,7 +142,7 @@ public final class FitsCard {
     }
 
     /** Whether {@code keyword} (trimmed) names a commentary card: COMMENT, HISTORY or blank. */
-    static boolean isCommentaryKeyword(String keyword) {
+    public static boolean isCommentaryKeyword(String keyword) {
         return ParsedCard.isCommentaryKeyword(keyword);
     }
 

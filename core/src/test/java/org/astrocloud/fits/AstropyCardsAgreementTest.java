@@ -160,7 +160,9 @@ class AstropyCardsAgreementTest {
 
     private static void assertCorpus(List<Path> files, Map<String, Integer> compared) {
         int cards = compared.values().stream().mapToInt(Integer::intValue).sum();
-        assertTrue(cards > 1500, () -> "cards compared: " + cards);
+        // the repository's own corpus holds 1,339 cards; the real TESS header texts beside a checkout add more
+        int least = CardCorpus.realTessHeaders().isPresent() ? 1500 : 1300;
+        assertTrue(cards > least, () -> "cards compared: " + cards);
         Set<String> names = new TreeSet<>(compared.keySet());
         assertTrue(names.containsAll(Set.of("hand-cards.fits", "hand-long-strings.fits", "hand-orphans.fits",
                 "hand-orphan-number.fits",

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.astrocloud.fits.error.AstroCloudException;
 import org.astrocloud.fits.FitsCard;
 import org.astrocloud.fits.value.FitsComplex;
@@ -25,8 +24,6 @@ import org.astrocloud.fits.ScanResult;
  * {@code --stats}) after each file. Thread-safe: one result's lines are never interleaved with another's.
  */
 final class JsonLines implements ResultWriter {
-    private static final Set<String> ALWAYS_ARRAYS = Set.of("COMMENT", "HISTORY", "");
-
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private final Writer out;
@@ -105,7 +102,7 @@ final class JsonLines implements ResultWriter {
         json.writeObjectFieldStart("header");
         for (Map.Entry<String, List<Object>> e : valuesByKeyword(h).entrySet()) {
             json.writeFieldName(e.getKey());
-            if (e.getValue().size() == 1 && !ALWAYS_ARRAYS.contains(e.getKey())) {
+            if (e.getValue().size() == 1 && !FitsCard.isCommentaryKeyword(e.getKey())) {
                 value(json, e.getValue().get(0));
             } else {
                 json.writeStartArray();

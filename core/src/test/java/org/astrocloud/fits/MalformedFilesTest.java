@@ -12,7 +12,7 @@ import org.astrocloud.fits.error.AstroCloudException;
 import static org.astrocloud.fits.testkit.FitsBytes.BLOCK;
 import static org.astrocloud.fits.testkit.FitsBytes.CARD;
 import static org.astrocloud.fits.testkit.FitsBytes.card;
-import static org.astrocloud.fits.testkit.FitsBytes.comment;
+import static org.astrocloud.fits.testkit.FitsBytes.comments;
 import static org.astrocloud.fits.testkit.FitsBytes.concat;
 import static org.astrocloud.fits.testkit.FitsBytes.data;
 import static org.astrocloud.fits.testkit.FitsBytes.header;
@@ -60,14 +60,6 @@ class MalformedFilesTest {
     Path dir;
 
     // ---------------------------------------------------------------- FITS bytes by hand
-
-    private static List<String> comments(int n) {
-        List<String> c = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            c.add(comment("filler card " + i));
-        }
-        return c;
-    }
 
     /** SIMPLE, BITPIX = 16, NAXIS = 2, 10 x 10: a one-block header and 200 data bytes in one block. */
     private static byte[] primaryWithData() {

@@ -20,6 +20,7 @@ import org.astrocloud.fits.error.TransientSourceException;
 import org.astrocloud.fits.spi.ByteRange;
 import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.support.ContentRange;
+import org.astrocloud.fits.spi.support.RangeSlices;
 import org.astrocloud.fits.spi.RangeBytes;
 import org.astrocloud.fits.spi.ReadStats;
 import reactor.core.publisher.Mono;
@@ -66,7 +67,7 @@ final class HttpByteRangeSource implements ByteRangeSource {
         return Mono.defer(() -> {
             ByteBuffer whole = wholeObject.get(); // non-blocking: an AtomicReference
             if (whole != null) {
-                return Mono.just(slice(whole, range));
+                return Mono.just(RangeSlices.slice(whole, range));
             }
             return Mono.defer(() -> exchange(uri, range, 0))
                     .timeout(settings.requestTimeout())
@@ -155,7 +156,7 @@ final class HttpByteRangeSource implements ByteRangeSource {
         if (length >= 0 && length <= settings.smallObjectLimit()) {
             return receive(conn, (int) length, range).map(all -> {
                 wholeObject.set(all);
-                return slice(all, range);
+                return RangeSlices.slice(all, range);
             });
         }
         conn.dispose();
@@ -211,15 +212,6 @@ final class HttpByteRangeSource implements ByteRangeSource {
         }
         buf.readBytes(target.array(), target.position(), n);
         target.position(target.position() + n);
-    }
-
-    private static RangeBytes slice(ByteBuffer whole, ByteRange range) {
-        long size = whole.limit();
-        int start = (int) Math.min(range.offset(), size);
-        int length = (int) Math.min(range.length(), size - start);
-        ByteBuffer copy = ByteBuffer.allocate(length);
-        copy.put(whole.duplicate().position(start).limit(start + length)).flip();
-        return RangeBytes.of(range.offset(), copy, size);
     }
 
     private static long contentLength(HttpHeaders headers) {

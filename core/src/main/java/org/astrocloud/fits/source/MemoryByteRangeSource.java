@@ -7,6 +7,7 @@ import org.astrocloud.fits.spi.ByteRange;
 import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.RangeBytes;
 import org.astrocloud.fits.spi.ReadStats;
+import org.astrocloud.fits.spi.support.RangeSlices;
 import reactor.core.publisher.Mono;
 
 /**
@@ -46,13 +47,9 @@ public final class MemoryByteRangeSource implements ByteRangeSource {
     @Override
     public Mono<RangeBytes> read(ByteRange range) {
         return Mono.fromSupplier(() -> {
-            long size = content.capacity();
-            long start = Math.min(range.offset(), size);
-            int length = (int) Math.min(range.length(), size - start);
-            ByteBuffer copy = ByteBuffer.allocate(length);
-            copy.put(content.duplicate().position((int) start).limit((int) start + length)).flip();
-            stats.recordRequest(length);
-            return RangeBytes.of(range.offset(), copy, size);
+            RangeBytes r = RangeSlices.slice(content, range);
+            stats.recordRequest(r.length());
+            return r;
         });
     }
 

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -73,6 +74,15 @@ public final class FitsBytes {
     /** A {@code COMMENT} card with {@code text} from column 9. */
     public static String comment(String text) {
         return fixed("COMMENT " + text);
+    }
+
+    /** {@code n} {@code COMMENT} cards, {@code "filler card 0"} to {@code "filler card n-1"}: cards that fill a header. */
+    public static List<String> comments(int n) {
+        List<String> c = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            c.add(comment("filler card " + i));
+        }
+        return c;
     }
 
     /**

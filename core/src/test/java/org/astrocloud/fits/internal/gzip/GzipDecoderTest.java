@@ -1,6 +1,5 @@
-package org.astrocloud.fits;
+package org.astrocloud.fits.internal.gzip;
 
-import org.astrocloud.fits.internal.gzip.GzipDecoder;
 import org.astrocloud.fits.error.CorruptCompressionException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,6 +17,7 @@ import java.util.Random;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.astrocloud.fits.testkit.FitsBytes;
+import org.astrocloud.fits.testkit.GzipBytes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -70,7 +70,7 @@ class GzipDecoderTest {
     void everyOptionalHeaderFieldShouldBeSkippedWhateverTheChunking(int chunk) throws IOException {
         byte[] extra = new byte[65_535];
         Arrays.fill(extra, (byte) 'x');
-        byte[] gz = GzipWalkTest.handMadeGzip(content(), FEXTRA | FNAME | FCOMMENT | FHCRC, extra,
+        byte[] gz = GzipBytes.handMadeGzip(content(), FEXTRA | FNAME | FCOMMENT | FHCRC, extra,
                 "n".repeat(60_000), "a comment");
         assertArrayEquals(jdk(gz), decode(gz, chunk));
         assertArrayEquals(content(), decode(gz, chunk));
@@ -78,7 +78,7 @@ class GzipDecoderTest {
 
     @Test
     void anEmptyExtraFieldShouldBeAccepted() throws IOException {
-        byte[] gz = GzipWalkTest.handMadeGzip(content(), FEXTRA | FNAME, new byte[0], "a.fits", null);
+        byte[] gz = GzipBytes.handMadeGzip(content(), FEXTRA | FNAME, new byte[0], "a.fits", null);
         assertArrayEquals(jdk(gz), decode(gz, 7));
     }
 
@@ -97,7 +97,7 @@ class GzipDecoderTest {
 
     @Test
     void aTextFieldJustUnderTheCapShouldBeAccepted() throws IOException {
-        byte[] gz = GzipWalkTest.handMadeGzip(content(), FNAME, null, "n".repeat(GzipDecoder.MAX_TEXT_FIELD - 1), null);
+        byte[] gz = GzipBytes.handMadeGzip(content(), FNAME, null, "n".repeat(GzipDecoder.MAX_TEXT_FIELD - 1), null);
         assertArrayEquals(jdk(gz), decode(gz, 4096));
     }
 

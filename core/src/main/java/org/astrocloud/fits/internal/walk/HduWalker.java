@@ -3,6 +3,7 @@ package org.astrocloud.fits.internal.walk;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import org.astrocloud.fits.error.AstroCloudException;
+import org.astrocloud.fits.error.PermanentSourceException;
 import org.astrocloud.fits.internal.FormatErrors;
 import org.astrocloud.fits.spi.ByteRange;
 import org.astrocloud.fits.spi.ByteRangeSource;
@@ -52,6 +53,10 @@ public final class HduWalker {
     private long previousDataEnd;
     private byte[] buf = new byte[0];
     private long bufStart;
+    /** The end of the furthest bytes the source has sent. */
+    private long seenEnd;
+    /** For an object of unknown size: an offset at which the source had no bytes, the object ending at or before it; else -1. */
+    private long exhaustedAt = -1;
 
     private HduWalker(ByteRangeSource source, WalkSettings settings, WalkReport report) {
         this.source = source;
@@ -106,6 +111,9 @@ public final class HduWalker {
     private Mono<HeaderUnit> atHeader() {
         if (size >= 0 && offset >= size) {
             return endAtSize();
+        }
+        if (size < 0 && exhaustedAt >= 0 && offset >= exhaustedAt) {
+            return endBeforeUnknownSize();
         }
         if (available() == 0 && !atEndOfObject(offset)) {
             return fill(offset).then(Mono.defer(this::atHeader));
@@ -174,6 +182,31 @@ public final class HduWalker {
         return Mono.empty();
     }
 
+    /**
+     * The source has no bytes where the next header would start but never said how large the object
+     * is: the object ends somewhere between the last byte it sent and here. A size is never made up
+     * from that: when the last data unit ends beyond the last byte seen, one byte (its last) is read
+     * to tell a complete data unit (the walk ends cleanly) from a cut one ({@code TruncatedFileException}).
+     */
+    private Mono<HeaderUnit> endBeforeUnknownSize() {
+        state = State.DONE;
+        int last = index - 1;
+        if (previousDataEnd <= seenEnd) {
+            report.trailingBytes(0);
+            return Mono.empty();
+        }
+        long probe = previousDataEnd - 1;
+        return source.read(ByteRange.of(probe, 1)).flatMap(r -> {
+            if (r.length() > 0) {
+                report.trailingBytes(0);
+                return Mono.<HeaderUnit>empty();
+            }
+            return Mono.error(FormatErrors.truncatedFile("the data unit of HDU " + last + " ends at " + previousDataEnd
+                    + " but the object ends before it (the source did not give its size; it has no byte at " + probe
+                    + ")", uri, last, probe));
+        });
+    }
+
     private Mono<HeaderUnit> endWithTrailingBytes() {
         state = State.DONE;
         report.trailingBytes(size >= 0 ? size - offset : assembler.held());
@@ -181,7 +214,11 @@ public final class HduWalker {
     }
 
     private boolean atEndOfObject(long position) {
-        return size >= 0 && position >= size;
+        return size >= 0 ? position >= size : exhaustedAt >= 0 && position >= exhaustedAt;
+    }
+
+    private PermanentSourceException inconsistent(String detail, long at) {
+        return new PermanentSourceException("the source contradicts itself: " + detail, uri, at);
     }
 
     /** Bytes buffered from {@code offset} on. */
@@ -210,14 +247,44 @@ public final class HduWalker {
         return source.read(ByteRange.of(from, length)).doOnNext(r -> append(r, from, requested)).then();
     }
 
-    /** Keeps the bytes just read as the buffer: everything before {@code from} has been consumed. */
+    /**
+     * Keeps the bytes just read as the buffer (everything before {@code from} has been consumed) and
+     * learns the object's size, refusing answers that contradict it: a size that changes, bytes
+     * beyond a size, or fewer bytes than asked for where the object has them (a read that adds
+     * nothing would otherwise be asked again forever).
+     */
     private void append(RangeBytes r, long from, long requested) {
         ByteBuffer got = r.bytes();
         int n = got.remaining();
+        long end = from + n;
         if (r.objectSize().isPresent()) {
-            size = r.objectSize().getAsLong();
+            long given = r.objectSize().getAsLong();
+            if (size >= 0 && given != size) {
+                throw inconsistent("the object's size changed during the walk, from " + size + " to " + given + " bytes",
+                        from);
+            }
+            if (given < seenEnd) {
+                throw inconsistent("the object is said to be " + given + " bytes after bytes up to " + seenEnd
+                        + " were sent", from);
+            }
+            size = given;
+        }
+        if (size >= 0) {
+            if (n < Math.min(requested, size - from)) {
+                throw inconsistent("the source sent " + n + " of the " + Math.min(requested, size - from)
+                        + " bytes asked for at " + from + " of an object of " + size + " bytes", from);
+            }
+        } else if (n == 0) {
+            if (from == seenEnd) {
+                size = from;   // bytes up to here were sent, none here: the object's exact size
+            } else {
+                exhaustedAt = from;
+            }
         } else if (n < requested) {
-            size = from + n;
+            size = end;   // a short answer of a source that gives no size ends at the object's end
+        }
+        if (n > 0) {
+            seenEnd = Math.max(seenEnd, end);
         }
         if (size >= 0) {
             report.size(size);

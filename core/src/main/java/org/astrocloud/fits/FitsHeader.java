@@ -1,5 +1,6 @@
 package org.astrocloud.fits;
 
+import org.astrocloud.fits.error.Redaction;
 import org.astrocloud.fits.internal.FitsBlocks;
 import org.astrocloud.fits.internal.walk.HeaderStructure;
 import org.astrocloud.fits.internal.walk.HeaderUnit;
@@ -257,7 +258,7 @@ public final class FitsHeader {
 
     @Override
     public String toString() {
-        return "FitsHeader[" + uri + " #" + index + " " + kind() + " naxis=" + naxis()
+        return "FitsHeader[" + Redaction.redact(uri) + " #" + index + " " + kind() + " naxis=" + naxis()
                 + " header=" + headerOffset + "+" + headerSize + " data=" + dataOffset() + "+" + dataSize + "]";
     }
 }

@@ -1,5 +1,6 @@
 package org.astrocloud.fits;
 
+import org.astrocloud.fits.error.Redaction;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -46,5 +47,15 @@ public record ScanResult(URI uri, URI resolvedUri, List<FitsHeader> headers, Opt
     /** Whether the whole file was walked without an error. */
     public boolean isOk() {
         return error.isEmpty();
+    }
+
+    /** The result in a line, its URIs with their secrets masked ({@link Redaction}). */
+    @Override
+    public String toString() {
+        return "ScanResult[uri=" + Redaction.redact(uri) + (resolvedUri.equals(uri) ? "" : ", resolvedUri="
+                + Redaction.redact(resolvedUri)) + ", hdus=" + headers.size() + ", error="
+                + error.map(e -> e.getClass().getSimpleName() + ": " + e.getMessage()).orElse("none") + ", requests="
+                + requests + ", bytesRead=" + bytesRead + ", retries=" + retries + ", size=" + size + ", elapsed="
+                + elapsed + "]";
     }
 }

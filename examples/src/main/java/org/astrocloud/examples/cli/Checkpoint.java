@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.Set;
 import org.astrocloud.fits.ScanResult;
+import org.astrocloud.fits.error.Redaction;
 
 /**
  * {@code --checkpoint FILE}: one line per file scanned successfully, written and flushed as each
@@ -53,9 +54,12 @@ final class Checkpoint implements AutoCloseable {
         return done.size();
     }
 
-    /** Whether an earlier run already scanned {@code uri}. */
-    boolean isDone(String uri) {
-        return done.contains(uri);
+    /**
+     * Whether an earlier run already scanned {@code uri}. The file holds URIs with their secrets
+     * masked ({@link Redaction}), so presigned URLs of one object match whatever their signature.
+     */
+    boolean isDone(java.net.URI uri) {
+        return done.contains(Redaction.redact(uri));
     }
 
     /** Records a successful file. */
@@ -64,7 +68,7 @@ final class Checkpoint implements AutoCloseable {
             return;
         }
         try {
-            writer.write(r.uri().toString());
+            writer.write(Redaction.redact(r.uri()));
             writer.newLine();
             writer.flush();
         } catch (IOException e) {

@@ -24,6 +24,7 @@ final class Columns implements ResultWriter {
     private final PrintWriter out;
     private final List<KeywordPattern> keywords;
     private final boolean csv;
+    private final UriText uris;
     private final List<List<String>> rows = new ArrayList<>();
     private final Set<KeywordPattern> matched = ConcurrentHashMap.newKeySet();
 
@@ -31,8 +32,9 @@ final class Columns implements ResultWriter {
      * @param headerRow whether to start with the row of column names (not when appending to an
      *                  output that has it already)
      */
-    Columns(PrintWriter out, List<KeywordPattern> keywords, boolean csv, boolean headerRow) {
+    Columns(PrintWriter out, List<KeywordPattern> keywords, boolean csv, boolean headerRow, UriText uris) {
         this.out = out;
+        this.uris = uris;
         this.keywords = keywords;
         this.csv = csv;
         if (headerRow) {
@@ -45,7 +47,7 @@ final class Columns implements ResultWriter {
 
     @Override
     public synchronized void write(ScanResult r) {
-        String uri = r.uri().toString();
+        String uri = uris.show(r.uri());
         for (FitsHeader h : r.headers()) {
             List<String> row = new ArrayList<>(List.of(uri, Integer.toString(h.index()), h.kind().name(),
                     Long.toString(h.headerOffset()), Long.toString(h.dataOffset()), Long.toString(h.dataSize()),

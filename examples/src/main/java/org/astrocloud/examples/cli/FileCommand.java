@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.astrocloud.fits.error.AstroCloudException;
 import org.astrocloud.fits.FitsScanner;
-import org.astrocloud.fits.error.Redaction;
 import picocli.CommandLine;
 import picocli.CommandLine.Parameters;
 import reactor.core.publisher.Flux;
@@ -32,6 +31,10 @@ abstract class FileCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     SourceFlags source = new SourceFlags();
+
+    @CommandLine.Option(names = "--no-redact",
+            description = "Print URIs exactly as given (by default their secrets are masked).")
+    boolean noRedact;
 
     private final AtomicBoolean anyFailed = new AtomicBoolean();
 
@@ -56,12 +59,12 @@ abstract class FileCommand implements Callable<Integer> {
         anyFailed.set(true);
         String why = error instanceof AstroCloudException a ? a.detail() : String.valueOf(error.getMessage());
         PrintWriter err = spec.commandLine().getErr();
-        err.println("fits-scan " + spec.name() + ": " + name(uri) + ": " + error.getClass().getSimpleName() + ": " + why);
+        err.println("fits-scan " + spec.name() + ": " + shown(uri) + ": " + error.getClass().getSimpleName() + ": " + why);
         err.flush();
     }
 
-    /** How a file is named in the output: a local path as a path, anything else as its redacted URI. */
-    static String name(URI uri) {
-        return "file".equals(uri.getScheme()) ? Path.of(uri).toString() : Redaction.redact(uri);
+    /** How a file is named in the output: a local path as a path, anything else as its URI, redacted unless {@code --no-redact}. */
+    final String shown(URI uri) {
+        return "file".equals(uri.getScheme()) ? Path.of(uri).toString() : UriText.of(noRedact).show(uri);
     }
 }

@@ -86,14 +86,14 @@ final class HeaderCommand extends FileCommand {
                 out.println();
             }
             firstHdu = false;
-            out.println("# HDU " + key + " in " + name(file.uri()) + ":");
+            out.println("# HDU " + key + " in " + shown(file.uri()) + ":");
             if (patterns.isEmpty()) {
                 cards(h, out);
             } else {
                 for (KeywordPattern p : patterns) {
                     List<FitsCard> cards = p.select(h);
                     if (cards.isEmpty()) {
-                        spec.commandLine().getErr().println("fits-scan header: " + name(file.uri()) + " (HDU " + key
+                        spec.commandLine().getErr().println("fits-scan header: " + shown(file.uri()) + " (HDU " + key
                                 + "): keyword " + p + " not found");
                     }
                     cards.forEach(c -> image(c.image(), out));

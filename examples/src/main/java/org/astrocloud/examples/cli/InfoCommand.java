@@ -27,7 +27,7 @@ final class InfoCommand extends FileCommand {
         if (!first) {
             out.println();
         }
-        out.println("Filename: " + name(r.uri()));
+        out.println("Filename: " + shown(r.uri()));
         out.println(HduSummary.TITLE);
         r.headers().forEach(h -> out.println(HduSummary.of(h).line()));
         out.flush();

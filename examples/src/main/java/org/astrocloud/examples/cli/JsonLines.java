@@ -29,11 +29,13 @@ final class JsonLines implements ResultWriter {
     private final Writer out;
     private final boolean cards;
     private final boolean stats;
+    private final UriText uris;
 
-    JsonLines(Writer out, boolean cards, boolean stats) {
+    JsonLines(Writer out, boolean cards, boolean stats, UriText uris) {
         this.out = out;
         this.cards = cards;
         this.stats = stats;
+        this.uris = uris;
     }
 
     /**
@@ -70,7 +72,7 @@ final class JsonLines implements ResultWriter {
     private void hdu(JsonGenerator json, ScanResult r, FitsHeader h) throws IOException {
         json.writeStartObject();
         json.writeStringField("type", "hdu");
-        json.writeStringField("uri", r.uri().toString());
+        json.writeStringField("uri", uris.show(r.uri()));
         json.writeNumberField("hdu", h.index());
         json.writeStringField("kind", h.kind().name());
         json.writeFieldName("xtension");
@@ -159,10 +161,10 @@ final class JsonLines implements ResultWriter {
         }
     }
 
-    private static void error(JsonGenerator json, ScanResult r, Throwable e) throws IOException {
+    private void error(JsonGenerator json, ScanResult r, Throwable e) throws IOException {
         json.writeStartObject();
         json.writeStringField("type", "error");
-        json.writeStringField("uri", r.uri().toString());
+        json.writeStringField("uri", uris.show(r.uri()));
         json.writeStringField("error", e.getClass().getSimpleName());
         if (e instanceof AstroCloudException ace) {
             json.writeStringField("message", ace.detail());
@@ -187,10 +189,10 @@ final class JsonLines implements ResultWriter {
         json.writeRaw('\n');
     }
 
-    private static void file(JsonGenerator json, ScanResult r) throws IOException {
+    private void file(JsonGenerator json, ScanResult r) throws IOException {
         json.writeStartObject();
         json.writeStringField("type", "file");
-        json.writeStringField("uri", r.uri().toString());
+        json.writeStringField("uri", uris.show(r.uri()));
         json.writeBooleanField("ok", r.isOk());
         json.writeNumberField("hdus", r.headers().size());
         json.writeNumberField("requests", r.requests());

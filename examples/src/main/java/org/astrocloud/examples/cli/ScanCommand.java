@@ -65,6 +65,11 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the results to FILE instead of standard output.")
     Path outFile;
 
+    @Option(names = "--no-redact",
+            description = "Print URIs exactly as given. By default their user info and signature, credential and token"
+                    + " query values are masked (****), in every output and in the checkpoint.")
+    boolean noRedact;
+
     @Option(names = "--fail-fast", description = "Stop at the first file that fails (default: report it and go on).")
     boolean failFast;
 
@@ -93,8 +98,8 @@ final class ScanCommand implements Callable<Integer> {
         boolean resuming = checkpoint.finishedBefore() > 0;
         try (checkpoint; PrintWriter out = output(resuming)) {
             boolean continuing = resuming && outFile != null && Files.size(outFile) > 0;
-            ResultWriter writer = format.equals("jsonl") ? new JsonLines(out, cards, stats)
-                    : new Columns(out, KeywordPattern.of(keywords), format.equals("csv"), !continuing);
+            ResultWriter writer = format.equals("jsonl") ? new JsonLines(out, cards, stats, UriText.of(noRedact))
+                    : new Columns(out, KeywordPattern.of(keywords), format.equals("csv"), !continuing, UriText.of(noRedact));
             AtomicInteger skipped = new AtomicInteger();
             AtomicLong planned = new AtomicLong();
             AtomicBoolean anyFailed = new AtomicBoolean();
@@ -108,7 +113,7 @@ final class ScanCommand implements Callable<Integer> {
                                     anyFailed.set(true);
                                 })
                         .filter(u -> {
-                            boolean done = checkpoint.isDone(u.toString());
+                            boolean done = checkpoint.isDone(u);
                             if (done) {
                                 skipped.incrementAndGet();
                             }

@@ -252,4 +252,34 @@ class CommandLineTest {
             assertTrue(missing.err().contains("no HDU 7"), missing.err());
         }
     }
+
+    @Test
+    void noSecretOfAUriShouldAppearInAnyOutputOrTheCheckpointUnlessAskedFor() throws Exception {
+        TessFiles.writeFfi(dir.resolve("ffi.fits"), 1, 1, TessFiles.FfiVariant.STANDARD);
+        try (RangeFileServer server = RangeFileServer.serving(dir)) {
+            String secretUri = server.url("ffi.fits").replace("http://", "http://reader:PASSWORD-1@")
+                    + "?X-Amz-Credential=CREDENTIAL-2&X-Amz-Signature=SIGNATURE-3&plain=visible";
+            Path checkpoint = dir.resolve("done.txt");
+            List<Run> runs = List.of(
+                    run("scan", "--stats", "--cards", "--checkpoint", checkpoint.toString(), secretUri),
+                    run("scan", "--format", "csv", secretUri),
+                    run("scan", "--format", "table", secretUri),
+                    run("info", secretUri),
+                    run("header", "--hdu", "0", secretUri),
+                    run("scan", "--stats", secretUri.replace("ffi.fits", "missing.fits")));
+            String checkpointText = Files.readString(checkpoint);
+            for (Run r : runs) {
+                for (String secret : List.of("PASSWORD-1", "CREDENTIAL-2", "SIGNATURE-3")) {
+                    assertFalse(r.out().contains(secret) || r.err().contains(secret), secret + " in:\n" + r.out() + r.err());
+                    assertFalse(checkpointText.contains(secret), secret + " in the checkpoint");
+                }
+            }
+            assertTrue(runs.get(0).out().contains("plain=visible") && runs.get(0).out().contains("X-Amz-Signature=****"),
+                    runs.get(0).out());
+            assertTrue(checkpointText.contains("X-Amz-Signature=****"), checkpointText);
+
+            Run exact = run("scan", "--no-redact", "--format", "csv", secretUri);
+            assertTrue(exact.out().contains("SIGNATURE-3") && exact.out().contains("PASSWORD-1"), exact.out());
+        }
+    }
 }

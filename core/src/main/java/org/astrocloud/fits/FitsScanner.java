@@ -7,6 +7,11 @@ import org.astrocloud.fits.error.ObjectNotFoundException;
 import org.astrocloud.fits.error.HeaderTooLargeException;
 import org.astrocloud.fits.error.AstroCloudException;
 import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.astrocloud.fits.error.DeadlineExceededException;
+import reactor.core.scheduler.Schedulers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -102,6 +107,25 @@ public final class FitsScanner {
         return with(settings.withConcurrency(files));
     }
 
+    /**
+     * A copy that fails a file whose scan by {@link #scanFile} (or {@link #scanAll}) takes longer than
+     * {@code deadline}, over all its reads and retries, with {@link DeadlineExceededException}
+     * (default 60 s, {@link ScanSettings#DEFAULT_FILE_TIMEOUT}). A {@link #scan(URI)} stream is paced
+     * by its subscriber and has no deadline of its own: add {@code timeout(...)} where you need one.
+     */
+    public FitsScanner fileTimeout(Duration deadline) {
+        return with(settings.withFileTimeout(deadline));
+    }
+
+    /**
+     * A copy whose {@link #scanAll} stops starting files once {@code deadline} has passed since it was
+     * subscribed to, and fails the files still in flight then with {@link DeadlineExceededException}
+     * results; the stream then completes. {@code null}: no deadline (the default).
+     */
+    public FitsScanner scanTimeout(Duration deadline) {
+        return with(settings.withScanTimeout(deadline));
+    }
+
     /** A copy that rewrites URIs with {@code map} before opening them. */
     public FitsScanner rootMap(RootMap map) {
         return with(settings.withRootMap(map));
@@ -161,10 +185,14 @@ public final class FitsScanner {
 
     /** Scans one file to the end and reports it as one result; never signals an error. */
     public Mono<ScanResult> scanFile(URI uri) {
+        return scanFile(uri, settings.fileTimeout(), "the per-file deadline of " + settings.fileTimeout().toMillis() + " ms");
+    }
+
+    private Mono<ScanResult> scanFile(URI uri, Duration deadline, String which) {
         return Mono.defer(() -> {
             long start = System.nanoTime();
             URI resolved = settings.rootMap().apply(uri);
-            Tracked file = tracked(resolved);
+            Tracked file = tracked(resolved, deadline, which);
             List<FitsHeader> headers = new ArrayList<>();
             return file.headers()
                     .doOnNext(headers::add)
@@ -179,7 +207,25 @@ public final class FitsScanner {
      * goes on. Requests URIs from {@code uris} only as fast as files are scanned.
      */
     public Flux<ScanResult> scanAll(Publisher<URI> uris) {
-        return Flux.from(uris).flatMap(this::scanFile, settings.concurrency());
+        Duration total = settings.scanTimeout();
+        if (total == null) {
+            return Flux.from(uris).flatMap(this::scanFile, settings.concurrency());
+        }
+        return Flux.defer(() -> {
+            long end = now() + total.toMillis();
+            String which = "what was left of the scan's deadline of " + total.toMillis() + " ms";
+            return Flux.from(uris).takeWhile(u -> now() < end)
+                    .flatMap(u -> {
+                        long left = end - now();
+                        return left < settings.fileTimeout().toMillis()
+                                ? scanFile(u, Duration.ofMillis(Math.max(left, 1)), which) : scanFile(u);
+                    }, settings.concurrency());
+        });
+    }
+
+    /** The clock of the deadlines: the parallel scheduler's, so that tests can use virtual time. */
+    private static long now() {
+        return Schedulers.parallel().now(TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -197,10 +243,27 @@ public final class FitsScanner {
     }
 
     private Tracked tracked(URI resolved) {
+        return tracked(resolved, null, null);
+    }
+
+    /** The same, failing with {@link DeadlineExceededException} once {@code deadline} (if not null) has passed. */
+    private Tracked tracked(URI resolved, Duration deadline, String which) {
         FileTally tally = new FileTally(listeners, resolved);
         Mono<ByteRangeSource> open = Mono.fromCallable(() -> registry().get(resolved, sourceOptions)).map(tally::attach);
-        return new Tracked(tally, tally.track(Flux.usingWhen(open, source -> walk(source, tally.report()),
-                ByteRangeSource::close)));
+        Flux<FitsHeader> headers = Flux.usingWhen(open, source -> walk(source, tally.report()), ByteRangeSource::close);
+        if (deadline != null) {
+            headers = within(headers, deadline, () -> new DeadlineExceededException("the scan did not end within "
+                    + which, resolved, deadline));
+        }
+        return new Tracked(tally, tally.track(headers));
+    }
+
+    /** {@code flux}, failing with {@code error} once {@code deadline} has passed since subscription. */
+    private static <T> Flux<T> within(Flux<T> flux, Duration deadline, Supplier<RuntimeException> error) {
+        return Flux.defer(() -> {
+            Mono<Long> end = Mono.delay(deadline).cache();
+            return flux.timeout(end, item -> end, Flux.defer(() -> Flux.error(error.get())));
+        });
     }
 
     private ByteRangeSources registry() {

@@ -1,5 +1,6 @@
 package org.astrocloud.examples.cli;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.astrocloud.fits.FitsScanner;
@@ -37,6 +38,14 @@ final class SourceFlags {
             description = "HTTP connections open at once to one host (default: --concurrency, at most 64).")
     Integer maxConnectionsPerHost;
 
+    @Option(names = "--file-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "The longest one file may take, all reads and retries included (500ms, 30s, 2m; default 60s).")
+    Duration fileTimeout;
+
+    @Option(names = "--scan-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "The longest the whole scan may take: then no new file starts and those in flight fail (default: none).")
+    Duration scanTimeout;
+
     @CommandLine.Mixin
     S3Flags s3 = new S3Flags();
 
@@ -61,7 +70,11 @@ final class SourceFlags {
                 throw new CommandLine.ParameterException(commandLine, "--root-map: " + e.getMessage());
             }
         }
-        FitsScanner scanner = FitsScanner.create().concurrency(concurrency).readAhead(readAhead).rootMap(roots);
+        FitsScanner scanner = FitsScanner.create().concurrency(concurrency).readAhead(readAhead).rootMap(roots)
+                .scanTimeout(scanTimeout);
+        if (fileTimeout != null) {
+            scanner = scanner.fileTimeout(fileTimeout);
+        }
         scanner = http(scanner, env, commandLine);
         if (maxConnectionsPerHost != null) {
             scanner = scanner.option(HttpOptions.MAX_CONNECTIONS_PER_HOST, maxConnectionsPerHost);

@@ -282,4 +282,20 @@ class CommandLineTest {
             assertTrue(exact.out().contains("SIGNATURE-3") && exact.out().contains("PASSWORD-1"), exact.out());
         }
     }
+
+    @Test
+    void aDrippingServerShouldCostNoMoreThanTheFileTimeout() throws Exception {
+        TessFiles.writeFfi(dir.resolve("ffi.fits"), 1, 1, TessFiles.FfiVariant.STANDARD);
+        try (RangeFileServer server = RangeFileServer.serving(dir);
+             FaultProxy stalled = new FaultProxy(server.url(""), n -> FaultProxy.Action.stallBody(Duration.ofSeconds(20)))) {
+            long start = System.nanoTime();
+            Run run = run("scan", "--stats", "--no-summary", "--file-timeout", "1s", stalled.url("ffi.fits"));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+
+            assertEquals(1, run.exit(), run.err());
+            assertTrue(run.out().contains("\"error\":\"DeadlineExceededException\""), run.out());
+            assertTrue(millis < 10_000, "ended by the 1 s deadline, not the 20 s stall: " + millis + " ms");
+        }
+        assertShortUsageError(run("scan", "--file-timeout", "soon", "x.fits"), "'soon' is not a duration");
+    }
 }

@@ -207,20 +207,37 @@ public final class FitsScanner {
      * goes on. Requests URIs from {@code uris} only as fast as files are scanned.
      */
     public Flux<ScanResult> scanAll(Publisher<URI> uris) {
+        return scanMany(uris, false);
+    }
+
+    /**
+     * {@link #scanAll}, but the results come in the order of {@code uris}: a result that completes
+     * before an earlier one waits for it, at most {@link ScanSettings#concurrency()} results at a time
+     * (a bounded reorder buffer). Deadlines as for {@link #scanAll}.
+     */
+    public Flux<ScanResult> scanAllInOrder(Publisher<URI> uris) {
+        return scanMany(uris, true);
+    }
+
+    private Flux<ScanResult> scanMany(Publisher<URI> uris, boolean inOrder) {
         Duration total = settings.scanTimeout();
         if (total == null) {
-            return Flux.from(uris).flatMap(this::scanFile, settings.concurrency());
+            return merge(Flux.from(uris), this::scanFile, inOrder);
         }
         return Flux.defer(() -> {
             long end = now() + total.toMillis();
             String which = "what was left of the scan's deadline of " + total.toMillis() + " ms";
-            return Flux.from(uris).takeWhile(u -> now() < end)
-                    .flatMap(u -> {
-                        long left = end - now();
-                        return left < settings.fileTimeout().toMillis()
-                                ? scanFile(u, Duration.ofMillis(Math.max(left, 1)), which) : scanFile(u);
-                    }, settings.concurrency());
+            return merge(Flux.from(uris).takeWhile(u -> now() < end), u -> {
+                long left = end - now();
+                return left < settings.fileTimeout().toMillis()
+                        ? scanFile(u, Duration.ofMillis(Math.max(left, 1)), which) : scanFile(u);
+            }, inOrder);
         });
+    }
+
+    private Flux<ScanResult> merge(Flux<URI> uris, java.util.function.Function<URI, Mono<ScanResult>> scan,
+                                   boolean inOrder) {
+        return inOrder ? uris.flatMapSequential(scan, settings.concurrency(), 1) : uris.flatMap(scan, settings.concurrency());
     }
 
     /** The clock of the deadlines: the parallel scheduler's, so that tests can use virtual time. */

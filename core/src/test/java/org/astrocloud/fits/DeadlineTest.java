@@ -70,4 +70,42 @@ class DeadlineTest {
                 .assertNext(r -> assertInstanceOf(DeadlineExceededException.class, r.error().orElseThrow()))
                 .verifyComplete();
     }
+
+    @Test
+    void theScanDeadlineShouldHoldInInputOrderToo() {
+        Flux<URI> uris = Flux.range(0, 5).map(i -> URI.create("hang:/f" + i + ".fits"));
+        StepVerifier.withVirtualTime(() -> hanging().concurrency(2).scanTimeout(Duration.ofSeconds(10))
+                        .scanAllInOrder(uris))
+                .expectSubscription()
+                .expectNoEvent(Duration.ofMillis(9_900))
+                .thenAwait(Duration.ofMillis(100))
+                .assertNext(r -> assertEquals("hang:/f0.fits", r.uri().toString()))
+                .assertNext(r -> assertEquals("hang:/f1.fits", r.uri().toString()))
+                .verifyComplete();
+    }
+
+    @Test
+    void inOrderResultsShouldFollowTheInputWhateverFinishesFirst() {
+        byte[] file = org.astrocloud.fits.testkit.FitsBytes.header(org.astrocloud.fits.testkit.FitsBytes.card("SIMPLE", true),
+                org.astrocloud.fits.testkit.FitsBytes.card("BITPIX", 8), org.astrocloud.fits.testkit.FitsBytes.card("NAXIS", 0));
+        // file i answers after (3 - i) seconds: the last file is the first to finish
+        FitsScanner scanner = FitsScanner.create().sources(ByteRangeSources.of(List.of(new TestProvider("slow",
+                uri -> new ForwardingSource(MemoryByteRangeSource.of(uri, file)) {
+                    @Override
+                    public Mono<RangeBytes> read(ByteRange range) {
+                        int i = uri.getPath().charAt(2) - '0';
+                        return super.read(range).delayElement(Duration.ofSeconds(3 - i));
+                    }
+                }))));
+        Flux<URI> uris = Flux.range(0, 3).map(i -> URI.create("slow:/f" + i + ".fits"));
+
+        StepVerifier.withVirtualTime(() -> scanner.scanAllInOrder(uris).map(r -> r.uri().toString()))
+                .thenAwait(Duration.ofSeconds(3))
+                .expectNext("slow:/f0.fits", "slow:/f1.fits", "slow:/f2.fits")
+                .verifyComplete();
+        StepVerifier.withVirtualTime(() -> scanner.scanAll(uris).map(r -> r.uri().toString()))
+                .thenAwait(Duration.ofSeconds(3))
+                .expectNext("slow:/f2.fits", "slow:/f1.fits", "slow:/f0.fits")
+                .verifyComplete();
+    }
 }

@@ -63,7 +63,7 @@ public final class HttpByteRangeSourceProvider implements ByteRangeSourceProvide
 
     /** Settings of the last options seen: a scan opens every file with the same options. */
     private HttpSettings settingsFor(SourceOptions options) {
-        Map.Entry<SourceOptions, HttpSettings> last = lastSettings.get();
+        Map.Entry<SourceOptions, HttpSettings> last = lastSettings.get(); // non-blocking: an AtomicReference
         if (last != null && last.getKey().equals(options)) {
             return last.getValue();
         }

@@ -140,6 +140,8 @@ public final class ByteRangeSources implements AutoCloseable {
      */
     @Override
     public void close() {
+        // blocks on purpose, for callers' own threads (main, shutdown hooks, a container's destroy); Reactor's
+        // block() refuses event-loop and parallel threads, and nothing in src/main calls it from one
         disposeLater().block();
     }
 }

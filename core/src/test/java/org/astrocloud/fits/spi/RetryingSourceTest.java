@@ -3,13 +3,14 @@ package org.astrocloud.fits.spi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.astrocloud.fits.error.ObjectNotFoundException;
 import org.astrocloud.fits.error.TransientSourceException;
+import org.astrocloud.fits.source.MemoryByteRangeSource;
+import org.astrocloud.fits.testkit.ForwardingSource;
+import org.astrocloud.fits.testkit.TestProvider;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -21,55 +22,26 @@ import reactor.test.StepVerifier;
 class RetryingSourceTest {
     private static final URI URI_ = URI.create("flaky:/x.fits");
 
-    /** A source that fails with {@code failure} on its first {@code failures} reads, then answers 10 bytes. */
-    private static final class FlakySource implements ByteRangeSource {
+    /** A 10-byte in-memory object whose first {@code failures} reads fail with {@code failure}. */
+    private static final class FlakySource extends ForwardingSource {
         private final int failures;
         private final RuntimeException failure;
         private final AtomicInteger attempts = new AtomicInteger();
-        private final ReadStats stats = new ReadStats();
 
         FlakySource(int failures, RuntimeException failure) {
+            super(MemoryByteRangeSource.of(URI_, new byte[10]));
             this.failures = failures;
             this.failure = failure;
         }
 
         @Override
-        public URI uri() {
-            return URI_;
-        }
-
-        @Override
         public Mono<RangeBytes> read(ByteRange range) {
-            return Mono.defer(() -> {
-                stats.recordRequest(0);
-                return attempts.incrementAndGet() <= failures ? Mono.error(failure)
-                        : Mono.just(RangeBytes.of(range.offset(), ByteBuffer.allocate(10), 10));
-            });
-        }
-
-        @Override
-        public ReadStats stats() {
-            return stats;
-        }
-
-        @Override
-        public Mono<Void> close() {
-            return Mono.empty();
+            return Mono.defer(() -> attempts.incrementAndGet() <= failures ? Mono.error(failure) : super.read(range));
         }
     }
 
     private static ByteRangeSource opened(FlakySource source) {
-        ByteRangeSourceProvider provider = new ByteRangeSourceProvider() {
-            @Override
-            public Set<String> schemes() {
-                return Set.of("flaky");
-            }
-
-            @Override
-            public ByteRangeSource open(URI uri, SourceOptions options) {
-                return source;
-            }
-        };
+        ByteRangeSourceProvider provider = new TestProvider("flaky", uri -> source);
         return ByteRangeSources.of(List.of(provider)).get(URI_, SourceOptions.empty()
                 .with(RetryOptions.BACKOFF, Duration.ofSeconds(1)).with(RetryOptions.MAX_BACKOFF, Duration.ofSeconds(10)));
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.astrocloud.fits.FitsCard;
 import org.astrocloud.fits.FitsHeader;
+import org.astrocloud.fits.error.DeadlineExceededException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import org.astrocloud.fits.FitsScanner;
@@ -67,6 +68,10 @@ final class HeaderCommand extends FileCommand {
                 })
                 .takeUntil(h -> !selectors.isEmpty() && found.size() == selectors.size())
                 .then(Mono.fromCallable(() -> new File(uri, found, null)))
+                // scan(uri) has no deadline of its own: the per-file one of scanFile, here too
+                .timeout(scanner.settings().fileTimeout(), Mono.defer(() -> Mono.error(new DeadlineExceededException(
+                        "the scan did not end within the per-file deadline of " + scanner.settings().fileTimeout().toMillis()
+                                + " ms", uri, scanner.settings().fileTimeout()))))
                 .onErrorResume(e -> Mono.just(new File(uri, found, e)));
     }
 

@@ -18,7 +18,7 @@ final class InfoCommand extends FileCommand {
     @Override
     void print(FitsScanner scanner, Flux<URI> objects, PrintWriter out) {
         AtomicBoolean first = new AtomicBoolean(true);
-        objects.flatMapSequential(scanner::scanFile, source.concurrency, 1)
+        scanner.scanAllInOrder(objects)
                 .doOnNext(r -> write(r, out, first.getAndSet(false)))
                 .blockLast();
     }

@@ -121,7 +121,7 @@ final class ScanCommand implements Callable<Integer> {
                         })
                         .doOnNext(u -> bar.planned(planned.incrementAndGet()));
                 Flux<ScanResult> results = order == Order.INPUT
-                        ? objects.flatMapSequential(scanner::scanFile, source.concurrency, 1)
+                        ? scanner.scanAllInOrder(objects)
                         : scanner.scanAll(objects);
                 results.doOnNext(r -> {
                             anyFailed.compareAndSet(false, !r.isOk());

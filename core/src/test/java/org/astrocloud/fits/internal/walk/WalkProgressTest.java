@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import org.astrocloud.fits.source.MemoryByteRangeSource;
+import org.astrocloud.fits.testkit.ForwardingSource;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
@@ -16,9 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.astrocloud.fits.error.PermanentSourceException;
 import org.astrocloud.fits.error.TruncatedFileException;
 import org.astrocloud.fits.spi.ByteRange;
-import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.RangeBytes;
-import org.astrocloud.fits.spi.ReadStats;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -47,8 +47,8 @@ class WalkProgressTest {
         return concat(primary, new byte[DATA], ext);
     }
 
-    /** A source answering {@code bytes} with what {@code answer} makes of each range; counts its reads. */
-    private static final class LyingSource implements ByteRangeSource {
+    /** The in-memory object {@code bytes}, answered with what {@code answer} makes of each range; counts its reads. */
+    private static final class LyingSource extends ForwardingSource {
         interface Answer {
             RangeBytes of(byte[] bytes, ByteRange range);
         }
@@ -56,16 +56,11 @@ class WalkProgressTest {
         private final byte[] bytes;
         private final Answer answer;
         private final AtomicInteger reads = new AtomicInteger();
-        private final ReadStats stats = new ReadStats();
 
         LyingSource(byte[] bytes, Answer answer) {
+            super(MemoryByteRangeSource.of(URI.create("mem:/lying.fits"), bytes));
             this.bytes = bytes;
             this.answer = answer;
-        }
-
-        @Override
-        public URI uri() {
-            return URI.create("mem:/lying.fits");
         }
 
         @Override
@@ -74,16 +69,6 @@ class WalkProgressTest {
                 reads.incrementAndGet();
                 return answer.of(bytes, range);
             });
-        }
-
-        @Override
-        public ReadStats stats() {
-            return stats;
-        }
-
-        @Override
-        public Mono<Void> close() {
-            return Mono.empty();
         }
     }
 

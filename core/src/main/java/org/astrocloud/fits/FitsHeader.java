@@ -41,18 +41,19 @@ public final class FitsHeader {
     private final String compression;
     private final byte[] bytes;
     private final int cardCount;
+    private final String validator;
     private volatile List<FitsCard> cards;
 
     /** The header the walk found, as the API shows it (before any transform). */
     static FitsHeader of(HeaderUnit unit) {
         return new FitsHeader(unit.uri(), unit.index(), unit.structure(), unit.headerOffset(), unit.bytes().length,
                 unit.dataSize(), unit.paddedDataSize(), unit.compression(), unit.bytes(), unit.structure().cardCount(),
-                null);
+                null, unit.validator());
     }
 
     FitsHeader(URI uri, int index, HeaderStructure structure, long headerOffset, long headerSize,
                long dataSize, long paddedDataSize, String compression, byte[] bytes, int cardCount,
-               List<FitsCard> cards) {
+               List<FitsCard> cards, String validator) {
         this.uri = uri;
         this.index = index;
         this.structure = structure;
@@ -64,6 +65,7 @@ public final class FitsHeader {
         this.bytes = bytes;
         this.cardCount = cardCount;
         this.cards = cards;
+        this.validator = validator;
     }
 
     /** The object this header was read from (after any {@link RootMap} rewrite). */
@@ -127,6 +129,14 @@ public final class FitsHeader {
     /** Where the next HDU would start. */
     public long nextOffset() {
         return dataOffset() + paddedDataSize;
+    }
+
+    /**
+     * The object's validator (its ETag) as the source gave it with the bytes of this walk, when it
+     * gave one: what a later read can pin the object with.
+     */
+    public Optional<String> validator() {
+        return Optional.ofNullable(validator);
     }
 
     /** BITPIX. */
@@ -224,7 +234,7 @@ public final class FitsHeader {
                 (int) FitsBlocks.padded(text.length()));
         Arrays.fill(rendered, text.length(), rendered.length, (byte) ' ');
         return new FitsHeader(uri, index, structure, headerOffset, headerSize, dataSize, paddedDataSize,
-                compression, rendered, physical, copy);
+                compression, rendered, physical, copy, validator);
     }
 
     /** A copy whose first card with {@code card}'s keyword is replaced by it, or with it appended. */

@@ -68,6 +68,17 @@ final class TimedSource extends ForwardingByteRangeSource {
     }
 
     @Override
+    public Flux<RangeBytes> stream(ByteRange range) {
+        Flux<RangeBytes> body = delegate().stream(range);
+        return Flux.defer(() -> {
+            Timing timing = new Timing();
+            return body.doOnComplete(() -> timing.end(FileFigures.OK))
+                    .doOnError(timing::fail)
+                    .doOnCancel(timing::cancel);
+        });
+    }
+
+    @Override
     public String toString() {
         return "Timed" + delegate();
     }

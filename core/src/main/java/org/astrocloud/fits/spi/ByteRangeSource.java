@@ -2,6 +2,7 @@ package org.astrocloud.fits.spi;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.util.Collection;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -63,6 +64,74 @@ public interface ByteRangeSource {
                 .takeUntil(bytes -> bytes.length() < chunkSize)
                 .map(RangeBytes::bytes)
                 .filter(ByteBuffer::hasRemaining);
+    }
+
+    /**
+     * Streams exactly the bytes of {@code range} (fewer when the object ends inside it, none when
+     * it starts at or after the end), as answers of consecutive offsets, each carrying the object's
+     * size and validator when known. Backpressured: a source moves bytes only as there is demand,
+     * so memory stays bounded whatever the length; cancelling stops the transfer.
+     *
+     * <p>The default implementation issues one {@link #read} per {@link #STREAM_CHUNK} bytes, the
+     * next only when there is demand; sources that can stream a single response body override it.
+     * When the registry's retries apply, a stream that fails part way resumes after the last byte
+     * it delivered.
+     */
+    default Flux<RangeBytes> stream(ByteRange range) {
+        return inChunks(this, range, STREAM_CHUNK);
+    }
+
+    /** The read size of the default {@link #stream(ByteRange)}: 1 MiB. */
+    int STREAM_CHUNK = 1 << 20;
+
+    /**
+     * {@code range} of {@code source}, one {@link #read} per chunk of at most {@code chunkSize}
+     * bytes, the next read only when there is demand: what {@link #stream(ByteRange)} does unless a
+     * source overrides it.
+     */
+    static Flux<RangeBytes> inChunks(ByteRangeSource source, ByteRange range, int chunkSize) {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunk size must be at least 1: " + chunkSize);
+        }
+        return Flux.<Long, Long>generate(range::offset, (next, sink) -> {
+                    if (next >= range.end()) {
+                        sink.complete();
+                    } else {
+                        sink.next(next);
+                    }
+                    return next + chunkSize;
+                })
+                .concatMap(next -> source.read(ByteRange.of(next, Math.min(chunkSize, range.end() - next))), 0)
+                .takeUntil(bytes -> bytes.offset() + bytes.length() < Math.min(bytes.offset() + chunkSize, range.end()))
+                .filter(bytes -> bytes.length() > 0);
+    }
+
+    /**
+     * Reads many ranges of this object in few requests: {@link RangePlan} merges neighbours under
+     * {@code coalescing}, at most {@link Coalescing#maxInFlight()} reads run at once, and the
+     * answers are cut back into the wanted ranges. Emits one answer per wanted range (several,
+     * consecutive, for a range longer than {@link Coalescing#maxReadLength()}), in offset order, as
+     * soon as the reads before it are in; an answer is shorter or empty where the object ends.
+     * Overlapping wanted ranges share bytes.
+     *
+     * <pre>{@code
+     * source.readRanges(List.of(ByteRange.of(5760, 9984), ByteRange.of(21_360_000, 9984)), Coalescing.defaults())
+     *     .subscribe(bytes -> System.out.println(bytes.offset() + ": " + bytes.length()));
+     * }</pre>
+     *
+     * <p>The default implementation goes through {@link #read}; a wrapping source (retries,
+     * deadlines, timing) therefore applies to every read of the plan.
+     */
+    default Flux<RangeBytes> readRanges(Collection<ByteRange> ranges, Coalescing coalescing) {
+        return coalesced(this, ranges, coalescing);
+    }
+
+    /** What {@link #readRanges} does unless a source overrides it. */
+    static Flux<RangeBytes> coalesced(ByteRangeSource source, Collection<ByteRange> ranges, Coalescing coalescing) {
+        return Flux.defer(() -> Flux.fromIterable(RangePlan.of(ranges, coalescing).reads()))
+                .flatMapSequential(read -> source.read(read.range())
+                        .defaultIfEmpty(RangeBytes.ofUnknownSize(read.range().offset(), ByteBuffer.allocate(0)))
+                        .flatMapIterable(read::slice), coalescing.maxInFlight(), 1);
     }
 
     /** What this source has read so far. */

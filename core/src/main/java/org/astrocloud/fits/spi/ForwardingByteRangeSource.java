@@ -47,6 +47,14 @@ public class ForwardingByteRangeSource implements ByteRangeSource {
     }
 
     @Override
+    public Flux<RangeBytes> stream(ByteRange range) {
+        return delegate.stream(range);
+    }
+
+    // readRanges is deliberately not forwarded: its default goes through this source's read, so
+    // that what a subclass adds to read (retries, deadlines, timing) applies to every read of a plan.
+
+    @Override
     public ReadStats stats() {
         return delegate.stats();
     }

@@ -2,6 +2,7 @@ package org.astrocloud.fits.spi;
 
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -16,11 +17,13 @@ public final class RangeBytes {
     private final long offset;
     private final ByteBuffer bytes;
     private final long objectSize;
+    private final String validator;
 
-    private RangeBytes(long offset, ByteBuffer bytes, long objectSize) {
+    private RangeBytes(long offset, ByteBuffer bytes, long objectSize, String validator) {
         this.offset = offset;
         this.bytes = Objects.requireNonNull(bytes, "bytes");
         this.objectSize = objectSize;
+        this.validator = validator;
     }
 
     /** Bytes read at {@code offset} from an object of known {@code objectSize}. */
@@ -31,12 +34,25 @@ public final class RangeBytes {
         if (bytes.hasRemaining() && offset + bytes.remaining() > objectSize) {
             throw new IllegalArgumentException("bytes at " + offset + " run past the object size " + objectSize);
         }
-        return new RangeBytes(offset, bytes, objectSize);
+        return new RangeBytes(offset, bytes, objectSize, null);
     }
 
     /** Bytes read at {@code offset} from an object whose size the source does not know. */
     public static RangeBytes ofUnknownSize(long offset, ByteBuffer bytes) {
-        return new RangeBytes(offset, bytes, -1);
+        return new RangeBytes(offset, bytes, -1, null);
+    }
+
+    /**
+     * A copy that carries the object's validator: the HTTP {@code ETag} (or S3 ETag) the answer came
+     * with, verbatim, quotes and a weak {@code W/} prefix included.
+     */
+    public RangeBytes withValidator(String validator) {
+        return new RangeBytes(offset, bytes, objectSize, Objects.requireNonNull(validator, "validator"));
+    }
+
+    /** The object's validator (its ETag) when the source learned one with these bytes. */
+    public Optional<String> validator() {
+        return Optional.ofNullable(validator);
     }
 
     /** The offset of the first byte. */
@@ -62,6 +78,7 @@ public final class RangeBytes {
     @Override
     public String toString() {
         return "RangeBytes[offset=" + offset + ", length=" + length() + ", objectSize="
-                + (objectSize < 0 ? "unknown" : Long.toString(objectSize)) + "]";
+                + (objectSize < 0 ? "unknown" : Long.toString(objectSize))
+                + (validator == null ? "" : ", validator=" + validator) + "]";
     }
 }

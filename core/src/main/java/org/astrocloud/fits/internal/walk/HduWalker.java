@@ -57,6 +57,8 @@ public final class HduWalker {
     private long seenEnd;
     /** For an object of unknown size: an offset at which the source had no bytes, the object ending at or before it; else -1. */
     private long exhaustedAt = -1;
+    /** The object's validator (ETag) as the first answer gave it, or null. */
+    private String validator;
 
     private HduWalker(ByteRangeSource source, WalkSettings settings, WalkReport report) {
         this.source = source;
@@ -160,7 +162,7 @@ public final class HduWalker {
     }
 
     private HeaderUnit emit() {
-        HeaderUnit header = assembler.header();
+        HeaderUnit header = assembler.header().withValidator(validator);
         previousDataEnd = header.dataEnd();
         offset = header.nextOffset();
         index++;
@@ -268,6 +270,14 @@ public final class HduWalker {
                         + " were sent", from);
             }
             size = given;
+        }
+        if (r.validator().isPresent()) {
+            String given = r.validator().get();
+            if (validator != null && !validator.equals(given)) {
+                throw inconsistent("the object changed during the walk: its ETag went from " + validator + " to " + given,
+                        from);
+            }
+            validator = given;
         }
         if (size >= 0) {
             if (n < Math.min(requested, size - from)) {

@@ -181,7 +181,7 @@ public final class HeaderAssembler {
                     + ", NAXIS=" + Arrays.toString(st.naxis()) + ", PCOUNT=" + st.pcount()
                     + ", GCOUNT=" + st.gcount() + ")", uri, index, offset);
         }
-        return new HeaderUnit(uri, index, offset, header, st, dataSize, padded, compression);
+        return new HeaderUnit(uri, index, offset, header, st, dataSize, padded, compression, null);
     }
 
     private RuntimeException tooLarge() {

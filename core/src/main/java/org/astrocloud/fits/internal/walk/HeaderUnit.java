@@ -16,7 +16,12 @@ import java.net.URI;
  * @param compression {@code "gzip"} for a walk over a decompressed stream, else {@code null}
  */
 public record HeaderUnit(URI uri, int index, long headerOffset, byte[] bytes, HeaderStructure structure,
-                         long dataSize, long paddedDataSize, String compression) {
+                         long dataSize, long paddedDataSize, String compression, String validator) {
+
+    /** A copy carrying the object's validator (its ETag), or none. */
+    public HeaderUnit withValidator(String validator) {
+        return new HeaderUnit(uri, index, headerOffset, bytes, structure, dataSize, paddedDataSize, compression, validator);
+    }
 
     /** Where the data unit starts. */
     public long dataOffset() {

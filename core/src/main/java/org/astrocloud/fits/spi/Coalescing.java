@@ -1,0 +1,59 @@
+package org.astrocloud.fits.spi;
+
+/**
+ * How {@link ByteRangeSource#readRanges} turns many wanted ranges of one object into few reads:
+ * neighbours closer than {@code maxGap} bytes are read as one range (the gap is read and dropped),
+ * no read is longer than {@code maxReadLength} (a wanted range longer than that is read in pieces),
+ * and at most {@code maxInFlight} reads of the object run at once.
+ *
+ * <pre>{@code
+ * Coalescing.defaults();                       // 1 MiB gaps, 16 MiB reads, 16 in flight
+ * Coalescing.defaults().withMaxGap(0);         // merge only ranges that touch or overlap
+ * }</pre>
+ *
+ * <p>The defaults are measured (BENCHMARKS.md "Coalescing"): on a link where a round trip costs
+ * as much as about a megabyte of transfer, reading a gap of up to 1 MiB is cheaper than one more
+ * request; 16 MiB reads keep at most {@code 16 x 16 MiB} in memory per object; 16 reads in flight
+ * cover a TESS cutout's rows in one round. Hadoop S3A chose 4,896-byte gaps and 1,253,376-byte
+ * reads for Parquet footers on fast links; COG readers merge gaps up to 1 MiB.
+ *
+ * @param maxGap the largest gap between two wanted ranges that is read rather than skipped, at least 0
+ * @param maxReadLength the longest single read, at least 1
+ * @param maxInFlight how many reads of the object may run at once, at least 1
+ */
+public record Coalescing(long maxGap, long maxReadLength, int maxInFlight) {
+    private static final Coalescing DEFAULTS = new Coalescing(1L << 20, 16L << 20, 16);
+
+    /** Checks the settings. */
+    public Coalescing {
+        if (maxGap < 0) {
+            throw new IllegalArgumentException("max gap must not be negative: " + maxGap);
+        }
+        if (maxReadLength < 1 || maxReadLength > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("max read length must be between 1 and 2^31 - 9: " + maxReadLength);
+        }
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("max in flight must be at least 1: " + maxInFlight);
+        }
+    }
+
+    /** 1 MiB gaps, 16 MiB reads, 16 reads in flight. */
+    public static Coalescing defaults() {
+        return DEFAULTS;
+    }
+
+    /** A copy with {@code maxGap}. */
+    public Coalescing withMaxGap(long maxGap) {
+        return new Coalescing(maxGap, maxReadLength, maxInFlight);
+    }
+
+    /** A copy with {@code maxReadLength}. */
+    public Coalescing withMaxReadLength(long maxReadLength) {
+        return new Coalescing(maxGap, maxReadLength, maxInFlight);
+    }
+
+    /** A copy with {@code maxInFlight}. */
+    public Coalescing withMaxInFlight(int maxInFlight) {
+        return new Coalescing(maxGap, maxReadLength, maxInFlight);
+    }
+}

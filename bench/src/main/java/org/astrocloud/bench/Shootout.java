@@ -50,10 +50,16 @@ public final class Shootout {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        for (int i = 0; i < args.length; i++) {
+            boolean flag = args[i].equals("--cutout");   // the one option without a value
+            opts.put(args[i].replaceFirst("^--", ""), flag ? "" : args[++i]);
         }
-        new Shootout(opts).run();
+        Shootout shootout = new Shootout(opts);
+        if (opts.containsKey("cutout")) {
+            new CutoutShootout(opts, shootout.work, shootout.jar, shootout.java).run();
+        } else {
+            shootout.run();
+        }
         System.exit(0);
     }
 

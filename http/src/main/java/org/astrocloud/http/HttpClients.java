@@ -122,7 +122,9 @@ final class HttpClients {
                     .followRedirect(false)
                     .compress(false)
                     .keepAlive(true);
-            return new Client(key.secure() ? secure(client, t) : client.protocol(HttpProtocol.HTTP11), pool);
+            // HTTP/1.1 is the default: asking for it with protocol() would initialise Reactor Netty's
+            // default TLS context (1-3 s of JDK SSL set-up on a cold JVM) for a client that never uses TLS
+            return new Client(key.secure() ? secure(client, t) : client, pool);
         }
 
         private static HttpClient secure(HttpClient client, HttpSettings.Transport t) {

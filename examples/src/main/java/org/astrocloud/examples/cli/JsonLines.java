@@ -20,20 +20,22 @@ import org.astrocloud.fits.ScanResult;
 
 /**
  * Writes scan results as JSON Lines, one object per line, each with a {@code "type"}:
- * {@code "hdu"} per header, {@code "error"} when a file failed, {@code "file"} (with
- * {@code --stats}) after each file. Thread-safe: one result's lines are never interleaved with another's.
+ * {@code "hdu"} per header (with {@code --data-refs} carrying its {@code "data"} reference),
+ * {@code "error"} when a file failed, {@code "file"} (with {@code --stats}) after each file. Thread-safe: one result's lines are never interleaved with another's.
  */
 final class JsonLines implements ResultWriter {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private final Writer out;
     private final boolean cards;
+    private final boolean dataRefs;
     private final boolean stats;
     private final UriText uris;
 
-    JsonLines(Writer out, boolean cards, boolean stats, UriText uris) {
+    JsonLines(Writer out, boolean cards, boolean dataRefs, boolean stats, UriText uris) {
         this.out = out;
         this.cards = cards;
+        this.dataRefs = dataRefs;
         this.stats = stats;
         this.uris = uris;
     }
@@ -100,6 +102,13 @@ final class JsonLines implements ResultWriter {
         }
         if (h.compression().isPresent()) {
             json.writeStringField("compression", h.compression().get());
+        }
+        if (h.validator().isPresent()) {
+            json.writeStringField("etag", h.validator().get());
+        }
+        if (dataRefs) {
+            json.writeFieldName("data");
+            json.writeRawValue(uris.dataReference(h));
         }
         json.writeObjectFieldStart("header");
         for (Map.Entry<String, List<Object>> e : valuesByKeyword(h).entrySet()) {

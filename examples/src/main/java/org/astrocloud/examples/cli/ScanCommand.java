@@ -46,6 +46,11 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--cards", description = "Also print the raw 80-character cards of each header (jsonl).")
     boolean cards;
 
+    @Option(names = "--data-refs",
+            description = "Give each hdu line a \"data\" object: the HDU's data reference (offset, size, dtype, shapes,"
+                    + " scaling, table columns, ETag) that FitsDataReader and `fits-scan cutout` read back (jsonl).")
+    boolean dataRefs;
+
     @Option(names = "--stats", description = "After each file, print a \"file\" line: requests, bytes read, size, time (jsonl).")
     boolean stats;
 
@@ -98,7 +103,7 @@ final class ScanCommand implements Callable<Integer> {
         boolean resuming = checkpoint.finishedBefore() > 0;
         try (checkpoint; PrintWriter out = output(resuming)) {
             boolean continuing = resuming && outFile != null && Files.size(outFile) > 0;
-            ResultWriter writer = format.equals("jsonl") ? new JsonLines(out, cards, stats, UriText.of(noRedact))
+            ResultWriter writer = format.equals("jsonl") ? new JsonLines(out, cards, dataRefs, stats, UriText.of(noRedact))
                     : new Columns(out, KeywordPattern.of(keywords), format.equals("csv"), !continuing, UriText.of(noRedact));
             AtomicInteger skipped = new AtomicInteger();
             AtomicLong planned = new AtomicLong();

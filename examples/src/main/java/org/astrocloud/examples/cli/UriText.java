@@ -1,6 +1,8 @@
 package org.astrocloud.examples.cli;
 
 import java.net.URI;
+import org.astrocloud.fits.FitsHeader;
+import org.astrocloud.fits.data.DataReference;
 import org.astrocloud.fits.error.Redaction;
 
 /**
@@ -19,5 +21,10 @@ enum UriText {
 
     String show(URI uri) {
         return this == EXACT ? uri.toString() : Redaction.redact(uri);
+    }
+
+    /** The header's data reference as JSON, its URI shown the same way. */
+    String dataReference(FitsHeader header) {
+        return DataReference.of(header).toJson(this == REDACTED);
     }
 }

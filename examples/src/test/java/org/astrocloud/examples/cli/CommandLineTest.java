@@ -261,7 +261,7 @@ class CommandLineTest {
                     + "?X-Amz-Credential=CREDENTIAL-2&X-Amz-Signature=SIGNATURE-3&plain=visible";
             Path checkpoint = dir.resolve("done.txt");
             List<Run> runs = List.of(
-                    run("scan", "--stats", "--cards", "--checkpoint", checkpoint.toString(), secretUri),
+                    run("scan", "--stats", "--cards", "--data-refs", "--checkpoint", checkpoint.toString(), secretUri),
                     run("scan", "--format", "csv", secretUri),
                     run("scan", "--format", "table", secretUri),
                     run("info", secretUri),

@@ -39,7 +39,7 @@ class JsonLinesCardValuesTest {
         ScanResult result = FitsScanner.create().scanFile(file.toUri()).block(Duration.ofSeconds(30));
         StringWriter out = new StringWriter();
 
-        new JsonLines(out, false, false, UriText.REDACTED).write(result);
+        new JsonLines(out, false, false, false, UriText.REDACTED).write(result);
 
         JsonNode header = JSON.readTree(out.toString().split("\n")[0]).get("header");
         assertEquals(List.of("   indented by three"), texts(header.get("COMMENT")));

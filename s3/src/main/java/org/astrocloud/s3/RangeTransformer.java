@@ -2,7 +2,6 @@ package org.astrocloud.s3;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.util.concurrent.CompletableFuture;
 import org.astrocloud.fits.error.AstroCloudException;
 import org.astrocloud.fits.error.PermanentSourceException;
 import org.astrocloud.fits.error.RangeNotSupportedException;
@@ -15,8 +14,7 @@ import org.astrocloud.fits.spi.ReadStats;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 import reactor.core.publisher.Flux;
-import software.amazon.awssdk.core.async.AsyncResponseTransformer;
-import software.amazon.awssdk.core.async.ResponsePublisher;
+import reactor.core.publisher.Mono;
 import software.amazon.awssdk.core.async.SdkPublisher;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
@@ -26,28 +24,10 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  * asked is data; a whole-object answer is cancelled before its body is read. The answer carries
  * the object's ETag. {@link #stream} holds a streamed body to the same rules.
  */
-final class RangeTransformer implements AsyncResponseTransformer<GetObjectResponse, RangeBytes> {
-    private final ByteRange range;
-    private final URI uri;
-    private final ReadStats stats;
-    private volatile CompletableFuture<RangeBytes> result;
-    private volatile GetObjectResponse response;
+final class RangeTransformer extends AnswerTransformer<RangeBytes> {
 
     RangeTransformer(ByteRange range, URI uri, ReadStats stats) {
-        this.range = range;
-        this.uri = uri;
-        this.stats = stats;
-    }
-
-    @Override
-    public CompletableFuture<RangeBytes> prepare() {
-        result = new CompletableFuture<>();
-        return result;
-    }
-
-    @Override
-    public void onResponse(GetObjectResponse answer) {
-        response = answer;
+        super(range, uri, stats);
     }
 
     @Override
@@ -65,17 +45,19 @@ final class RangeTransformer implements AsyncResponseTransformer<GetObjectRespon
 
     /**
      * The body of a streamed answer, held to the same rules as a read's: an answer that is not the
-     * range asked for is cancelled before a byte of it is read; the rest moves only on demand.
+     * range asked for is cancelled before a byte of it is read; the rest moves only on demand. The
+     * body ends when {@code failed} signals (the SDK reports a connection lost mid-body there, not
+     * to the body's subscriber), so that a cut body is a short one.
      */
-    static Flux<RangeBytes> stream(ResponsePublisher<GetObjectResponse> body, ByteRange range, URI uri, ReadStats stats) {
-        GetObjectResponse r = body.response();
+    static Flux<RangeBytes> stream(GetObjectResponse r, SdkPublisher<ByteBuffer> body, Mono<Throwable> failed,
+                                   ByteRange range, URI uri, ReadStats stats) {
         ContentRange cr = ContentRange.parse(r.contentRange()).orElse(null);
         AstroCloudException rejected = rejection(r, cr, range, uri);
         if (rejected != null) {
             body.subscribe(new Cancelling());
             return Flux.error(rejected);
         }
-        return RangeBody.of(Flux.from(body).map(RangeTransformer::copy), cr, r.eTag(), stats, uri);
+        return RangeBody.of(Flux.from(body).takeUntilOther(failed).map(RangeTransformer::copy), cr, r.eTag(), stats, uri);
     }
 
     /** Why {@code r}, whose Content-Range is {@code cr}, is not the answer to a request for {@code range}; null when it is. */
@@ -95,14 +77,6 @@ final class RangeTransformer implements AsyncResponseTransformer<GetObjectRespon
     /** A copy the receiver owns, from position 0: the SDK does not promise that its buffers stay ours. */
     private static ByteBuffer copy(ByteBuffer chunk) {
         return ByteBuffer.allocate(chunk.remaining()).put(chunk).flip();
-    }
-
-    @Override
-    public void exceptionOccurred(Throwable error) {
-        CompletableFuture<RangeBytes> f = result;
-        if (f != null) {
-            f.completeExceptionally(error);
-        }
     }
 
     /** Cancels a body that is not wanted, so that the SDK closes its connection. */

@@ -9,7 +9,6 @@ import org.astrocloud.fits.spi.RangeBytes;
 import org.astrocloud.fits.spi.ReadStats;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.RequestPayer;
 
@@ -58,8 +57,8 @@ final class S3ByteRangeSource implements ByteRangeSource {
     public Flux<RangeBytes> stream(ByteRange range) {
         return guarded(range, c -> {
             GetObjectRequest request = request(range);
-            return Mono.fromFuture(() -> c.sdk().getObject(request, AsyncResponseTransformer.toPublisher()))
-                    .flatMapMany(body -> RangeTransformer.stream(body, range, uri, stats));
+            return Mono.fromFuture(() -> c.sdk().getObject(request, new StreamTransformer(range, uri, stats)))
+                    .flatMapMany(body -> body);
         }).filter(bytes -> bytes.length() > 0);
     }
 

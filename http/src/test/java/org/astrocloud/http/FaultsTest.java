@@ -249,12 +249,6 @@ class FaultsTest {
         assertTrue(!e.getMessage().contains("unexpected failure"), e.getMessage());
     }
 
-    private static byte[] joined(List<RangeBytes> answers) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        answers.forEach(r -> out.writeBytes(bytes(r)));
-        return out.toByteArray();
-    }
-
     @Test
     void streamCutMidBodyShouldBeResumedAfterTheLastByteToExactBytes() {
         ByteRange range = ByteRange.of(1000, 150_000);
@@ -263,7 +257,7 @@ class FaultsTest {
 
         List<RangeBytes> answers = s.stream(range).collectList().block(TIMEOUT);
 
-        assertArrayEquals(Arrays.copyOfRange(CONTENT, 1000, 151_000), joined(answers));
+        assertArrayEquals(Arrays.copyOfRange(CONTENT, 1000, 151_000), ByteRangeSourceContract.concatenated(answers));
         assertEquals(1, s.stats().retries());
         assertEquals(2, s.stats().requests());
         String resumed = proxy.received().get(1).range();
@@ -300,7 +294,7 @@ class FaultsTest {
         ByteRangeSource s = through(i -> FaultProxy.Action.redirect(302, elsewhere), fast(), "data.bin");
 
         assertArrayEquals(Arrays.copyOfRange(CONTENT, (int) RANGE.offset(), (int) RANGE.end()),
-                joined(s.stream(RANGE).collectList().block(TIMEOUT)));
+                ByteRangeSourceContract.concatenated(s.stream(RANGE).collectList().block(TIMEOUT)));
 
         assertEquals("Bearer " + TOKEN, proxy.received().get(0).authorization());
         List<RangeFileServer.Request> atOtherHost = upstream.requests().subList(before, upstream.requests().size());

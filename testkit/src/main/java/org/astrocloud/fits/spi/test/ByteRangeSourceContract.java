@@ -117,6 +117,18 @@ public interface ByteRangeSourceContract {
         return b;
     }
 
+    /**
+     * The bytes of {@code answers} one after the other, for tests of a source beyond this contract.
+     *
+     * @param answers answers of a stream, in order
+     * @return their bytes, joined
+     */
+    static byte[] concatenated(List<RangeBytes> answers) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        answers.forEach(r -> out.writeBytes(bytesOf(r)));
+        return out.toByteArray();
+    }
+
     private static byte[] bytesOf(ByteBuffer buffer) {
         ByteBuffer b = buffer.duplicate();
         byte[] out = new byte[b.remaining()];

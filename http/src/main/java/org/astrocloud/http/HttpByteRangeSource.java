@@ -10,42 +10,58 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.astrocloud.fits.error.AstroCloudException;
 import org.astrocloud.fits.error.PermanentSourceException;
-import org.astrocloud.fits.error.RangeNotSupportedException;
 import org.astrocloud.fits.error.TransientSourceException;
 import org.astrocloud.fits.spi.ByteRange;
 import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.support.ContentRange;
+import org.astrocloud.fits.spi.support.RangeBody;
 import org.astrocloud.fits.spi.support.RangeSlices;
 import org.astrocloud.fits.spi.RangeBytes;
 import org.astrocloud.fits.spi.ReadStats;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 import reactor.netty.Connection;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
 
 /**
- * Reads one HTTP(S) object with {@code Range} requests. Strict about answers: only a 206 whose
- * {@code Content-Range} starts where we asked is data; 416 means past the end; a 200 is the whole
- * object, used on purpose only when announced small, otherwise cancelled at once. Follows
- * redirects itself, dropping credentials when the origin changes; transient failures are retried
- * by core's registry, which wraps every source. Once the clients it was opened with are closed,
- * every read fails with a {@link PermanentSourceException}, the one in flight included.
+ * Reads one HTTP(S) object with {@code Range} requests. Strict about answers ({@link RangeAnswer}):
+ * only a 206 whose {@code Content-Range} starts where we asked is data; 416 means past the end; a
+ * 200 is the whole object, used on purpose only when announced small, otherwise cancelled at once.
+ * Every answer carries the response's {@code ETag} when the server sent one. Follows redirects
+ * itself, dropping credentials when the origin changes; transient failures are retried by core's
+ * registry, which wraps every source. {@link #stream(ByteRange)} takes one response body as it
+ * arrives, with the same checks: bytes move only as there is demand, and cancelling closes the
+ * connection. Once the clients it was opened with are closed, every read fails with a
+ * {@link PermanentSourceException}, the one in flight included.
  */
 final class HttpByteRangeSource implements ByteRangeSource {
-    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final ByteBuffer NO_BYTES = ByteBuffer.allocate(0);
+
+    /** How the body of a {@link RangeAnswer.Data} answer is taken: whole (a read) or as it arrives (a stream). */
+    @FunctionalInterface
+    private interface Body {
+        Flux<RangeBytes> take(Connection conn, ContentRange announced, String validator);
+    }
+
+    /** The object as a server that ignores Range sent it, with its validator. */
+    private record WholeObject(ByteBuffer bytes, String validator) {
+        RangeBytes slice(ByteRange range) {
+            RangeBytes r = RangeSlices.slice(bytes, range);
+            return RangeBody.answer(r.offset(), r.bytes(), r.objectSize(), validator);
+        }
+    }
 
     private final URI uri;
     private final HttpSettings settings;
     private final String authorization;
     private final HttpClients.Generation clients;   // shared; the TLS client is built only when an https URL is read
     private final ReadStats stats = new ReadStats();
-    private final AtomicReference<ByteBuffer> wholeObject = new AtomicReference<>();
+    private final AtomicReference<WholeObject> wholeObject = new AtomicReference<>();
 
     HttpByteRangeSource(URI uri, HttpSettings settings, HttpClients.Generation clients) {
         this.uri = uri;
@@ -64,14 +80,26 @@ final class HttpByteRangeSource implements ByteRangeSource {
 
     @Override
     public Mono<RangeBytes> read(ByteRange range) {
-        return Mono.defer(() -> {
-            ByteBuffer whole = wholeObject.get(); // non-blocking: an AtomicReference
-            if (whole != null) {
-                return Mono.just(RangeSlices.slice(whole, range));
-            }
-            return Mono.defer(() -> exchange(uri, range, 0))
-                    .timeout(settings.requestTimeout())
-                    .onErrorMap(e -> failure(e, range.offset()));
+        return fetch(range, this::collect).next()
+                .timeout(settings.requestTimeout())
+                .onErrorMap(e -> failure(e, range.offset()));
+    }
+
+    /**
+     * One request for {@code range} and its body as it arrives, one answer per buffer received, none
+     * empty. No time limit on the whole (it may be 44 GB); the client's read time-out applies.
+     */
+    @Override
+    public Flux<RangeBytes> stream(ByteRange range) {
+        return fetch(range, this::flow)
+                .filter(bytes -> bytes.length() > 0)
+                .onErrorMap(e -> failure(e, range.offset()));
+    }
+
+    private Flux<RangeBytes> fetch(ByteRange range, Body body) {
+        return Flux.defer(() -> {
+            WholeObject whole = wholeObject.get(); // non-blocking: an AtomicReference
+            return whole != null ? Flux.just(whole.slice(range)) : exchange(uri, range, 0, body);
         });
     }
 
@@ -83,11 +111,11 @@ final class HttpByteRangeSource implements ByteRangeSource {
         return HttpErrors.translate(e, uri, offset);
     }
 
-    private Mono<RangeBytes> exchange(URI target, ByteRange range, int hop) {
+    private Flux<RangeBytes> exchange(URI target, ByteRange range, int hop, Body body) {
         boolean sameOrigin = sameOrigin(uri, target);
         Optional<HttpClient> client = clients.client(settings.transport(), isHttps(target));
         if (client.isEmpty()) {
-            return Mono.error(HttpErrors.closed(uri, range.offset(), null));
+            return Flux.error(HttpErrors.closed(uri, range.offset(), null));
         }
         stats.recordRequest(0);
         return client.get()
@@ -101,126 +129,109 @@ final class HttpByteRangeSource implements ByteRangeSource {
                 })
                 .get()
                 .uri(target)
-                .responseConnection((res, conn) -> answer(res, conn, range, target, hop))
-                .next();
+                .responseConnection((res, conn) -> answer(res, conn, range, target, hop, body));
     }
 
-    private Mono<RangeBytes> answer(HttpClientResponse res, Connection conn, ByteRange range, URI target, int hop) {
-        int status = res.status().code();
+    private Flux<RangeBytes> answer(HttpClientResponse res, Connection conn, ByteRange range, URI target, int hop,
+                                    Body body) {
         HttpHeaders headers = res.responseHeaders();
-        String encoding = headers.get(HttpHeaderNames.CONTENT_ENCODING);
-        if ((status == 200 || status == 206) && encoding != null && !encoding.equalsIgnoreCase("identity")) {
-            conn.dispose();
-            return Mono.error(new PermanentSourceException("the server sent the range with Content-Encoding "
-                    + encoding + " although identity was asked for", uri, range.offset()));
+        String validator = headers.get(HttpHeaderNames.ETAG);
+        RangeAnswer verdict = RangeAnswer.of(res.status().code(), headers, range, settings.smallObjectLimit(), uri);
+        if (verdict instanceof RangeAnswer.Data data) {
+            return body.take(conn, data.contentRange(), validator);
         }
-        if (status == 206) {
-            return partial(headers, conn, range);
-        }
-        if (status == 416) {
-            conn.dispose();
-            OptionalLong size = ContentRange.parse(headers.get(HttpHeaderNames.CONTENT_RANGE))
-                    .map(ContentRange::objectSize).orElse(OptionalLong.empty());
-            return Mono.just(size.isPresent() ? RangeBytes.of(range.offset(), NO_BYTES, size.getAsLong())
-                    : RangeBytes.ofUnknownSize(range.offset(), NO_BYTES));
-        }
-        if (status == 200) {
-            return whole(headers, conn, range);
-        }
-        if (REDIRECTS.contains(status)) {
-            conn.dispose();
-            return redirect(headers.get(HttpHeaderNames.LOCATION), target, range, hop);
+        if (verdict instanceof RangeAnswer.Whole whole) {
+            return receive(conn, whole.length(), range.offset()).map(all -> {
+                WholeObject object = new WholeObject(all, validator);
+                wholeObject.set(object);
+                return object.slice(range);
+            }).flux();
         }
         conn.dispose();
-        return Mono.error(HttpErrors.forStatus(status, headers.get(HttpHeaderNames.RETRY_AFTER), uri, range.offset()));
-    }
-
-    private Mono<RangeBytes> partial(HttpHeaders headers, Connection conn, ByteRange range) {
-        ContentRange cr = ContentRange.parse(headers.get(HttpHeaderNames.CONTENT_RANGE)).orElse(null);
-        String problem = cr == null || cr.isUnsatisfied() ? "a 206 answer without a byte range in Content-Range"
-                : cr.first() != range.offset() ? "asked for bytes " + range.offset() + "-" + range.last()
-                        + ", the server sent " + cr.first() + "-" + cr.last()
-                : cr.length() > range.length() ? "asked for " + range.length() + " bytes, the server sent " + cr.length()
-                : null;
-        if (problem != null) {
-            conn.dispose();
-            return Mono.error(new PermanentSourceException(problem, uri, range.offset()));
+        if (verdict instanceof RangeAnswer.Past past) {
+            return Flux.just(RangeBody.answer(range.offset(), NO_BYTES, past.objectSize(), validator));
         }
-        return receive(conn, (int) cr.length(), range).map(bytes -> cr.objectSize().isPresent()
-                ? RangeBytes.of(range.offset(), bytes, cr.objectSize().getAsLong())
-                : RangeBytes.ofUnknownSize(range.offset(), bytes));
-    }
-
-    private Mono<RangeBytes> whole(HttpHeaders headers, Connection conn, ByteRange range) {
-        long length = contentLength(headers);
-        if (length >= 0 && length <= settings.smallObjectLimit()) {
-            return receive(conn, (int) length, range).map(all -> {
-                wholeObject.set(all);
-                return RangeSlices.slice(all, range);
-            });
+        if (verdict instanceof RangeAnswer.Redirect redirect) {
+            return redirect(redirect.location(), target, range, hop, body);
         }
-        conn.dispose();
-        return Mono.error(new RangeNotSupportedException("the server ignores Range: it answered 200 with the whole object ("
-                + (length < 0 ? "length not announced" : length + " bytes") + ") to a request for bytes "
-                + range.offset() + "-" + range.last() + "; the transfer was cancelled", uri, range.offset()));
+        return Flux.error(((RangeAnswer.Refused) verdict).error());
     }
 
-    private Mono<RangeBytes> redirect(String location, URI from, ByteRange range, int hop) {
+    /** A read's body: exactly the announced bytes, in one buffer. */
+    private Flux<RangeBytes> collect(Connection conn, ContentRange announced, String validator) {
+        return receive(conn, (int) announced.length(), announced.first())
+                .map(bytes -> RangeBody.answer(announced.first(), bytes, announced.objectSize(), validator))
+                .flux();
+    }
+
+    /**
+     * A stream's body: each buffer copied to the heap as it arrives (Reactor Netty releases it after
+     * that), read from the socket only on demand; the connection is closed unless the body completed.
+     */
+    private Flux<RangeBytes> flow(Connection conn, ContentRange announced, String validator) {
+        Flux<ByteBuffer> body = conn.inbound().receive()
+                .map(HttpByteRangeSource::heapCopy)
+                .doFinally(signal -> {
+                    if (signal != SignalType.ON_COMPLETE) {
+                        conn.dispose();
+                    }
+                });
+        return RangeBody.of(body, announced, validator, stats, uri);
+    }
+
+    private static ByteBuffer heapCopy(ByteBuf buf) {
+        ByteBuffer copy = ByteBuffer.allocate(buf.readableBytes());
+        buf.readBytes(copy);
+        return copy.flip();
+    }
+
+    private Flux<RangeBytes> redirect(String location, URI from, ByteRange range, int hop, Body body) {
         if (location == null) {
-            return Mono.error(new PermanentSourceException("a redirect without a Location", uri, range.offset()));
+            return Flux.error(new PermanentSourceException("a redirect without a Location", uri, range.offset()));
         }
         if (hop >= settings.maxRedirects()) {
-            return Mono.error(new PermanentSourceException("more than " + settings.maxRedirects() + " redirects", uri,
+            return Flux.error(new PermanentSourceException("more than " + settings.maxRedirects() + " redirects", uri,
                     range.offset()));
         }
         URI next;
         try {
             next = from.resolve(location.trim());
         } catch (IllegalArgumentException e) {
-            return Mono.error(new PermanentSourceException("a redirect to an invalid Location", uri, range.offset(), e));
+            return Flux.error(new PermanentSourceException("a redirect to an invalid Location", uri, range.offset(), e));
         }
         String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            return Mono.error(new PermanentSourceException("a redirect to a " + (scheme.isEmpty() ? "scheme-less" : scheme + ":")
+            return Flux.error(new PermanentSourceException("a redirect to a " + (scheme.isEmpty() ? "scheme-less" : scheme + ":")
                     + " location; only http and https redirects are followed", uri, range.offset()));
         }
         if (next.getHost() == null) {
-            return Mono.error(new PermanentSourceException("a redirect to a location without a host", uri, range.offset()));
+            return Flux.error(new PermanentSourceException("a redirect to a location without a host", uri, range.offset()));
         }
-        return exchange(next, range, hop + 1);
+        return exchange(next, range, hop + 1, body);
     }
 
-    /** Receives exactly {@code length} body bytes. */
-    private Mono<ByteBuffer> receive(Connection conn, int length, ByteRange range) {
+    /** Receives exactly {@code length} body bytes, of an answer at {@code offset}. */
+    private Mono<ByteBuffer> receive(Connection conn, int length, long offset) {
         ByteBuffer target = ByteBuffer.allocate(length);
         return conn.inbound().receive()
-                .doOnNext(buf -> copy(buf, target, range))
+                .doOnNext(buf -> copy(buf, target, offset))
                 .then(Mono.fromCallable(() -> {
                     if (target.hasRemaining()) {
                         throw new TransientSourceException("the body ended after " + target.position() + " of "
-                                + length + " bytes", uri, range.offset(), null);
+                                + length + " bytes", uri, offset, null);
                     }
                     return target.flip();
                 }));
     }
 
-    private void copy(ByteBuf buf, ByteBuffer target, ByteRange range) {
+    private void copy(ByteBuf buf, ByteBuffer target, long offset) {
         int n = buf.readableBytes();
         stats.recordBytes(n);
         if (n > target.remaining()) {
-            throw new PermanentSourceException("the body is longer than announced", uri, range.offset());
+            throw new PermanentSourceException("the body is longer than announced", uri, offset);
         }
         buf.readBytes(target.array(), target.position(), n);
         target.position(target.position() + n);
-    }
-
-    private static long contentLength(HttpHeaders headers) {
-        String value = headers.get(HttpHeaderNames.CONTENT_LENGTH);
-        try {
-            return value == null ? -1 : Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     private static boolean isHttps(URI u) {

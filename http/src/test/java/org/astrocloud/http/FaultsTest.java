@@ -248,4 +248,58 @@ class FaultsTest {
         assertTrue(e.getMessage().contains("longer than the client accepts (TooLongHttpHeaderException)"), e.getMessage());
         assertTrue(!e.getMessage().contains("unexpected failure"), e.getMessage());
     }
+
+    @Test
+    void streamCutMidBodyShouldBeResumedAfterTheLastByteToExactBytes() {
+        ByteRange range = ByteRange.of(1000, 150_000);
+        ByteRangeSource s = through(i -> i == 0 ? FaultProxy.Action.truncateAfter(50_000) : FaultProxy.Action.FORWARD,
+                fast(), "data.bin");
+
+        List<RangeBytes> answers = s.stream(range).collectList().block(TIMEOUT);
+
+        assertArrayEquals(Arrays.copyOfRange(CONTENT, 1000, 151_000), ByteRangeSourceContract.concatenated(answers));
+        assertEquals(1, s.stats().retries());
+        assertEquals(2, s.stats().requests());
+        String resumed = proxy.received().get(1).range();
+        long from = Long.parseLong(resumed.substring("bytes=".length(), resumed.indexOf('-')));
+        assertTrue(from > 1000 && from <= 51_000, "the second request resumes after the bytes delivered: " + resumed);
+        assertTrue(resumed.endsWith("-150999"), resumed);
+    }
+
+    @Test
+    void streamWithAnEncodedBodyShouldBeRefusedPermanently() {
+        ByteRangeSource s = through(i -> FaultProxy.Action.status(206, Map.of("Content-Encoding", "gzip",
+                "Content-Range", "bytes 1000-66535/200000", "Content-Length", "0")), fast(), "data.bin");
+        Throwable e = assertThrows(RuntimeException.class, () -> s.stream(RANGE).blockLast(TIMEOUT));
+        assertInstanceOf(PermanentSourceException.class, e);
+        assertTrue(e.getMessage().contains("Content-Encoding gzip"), e.getMessage());
+        assertEquals(1, s.stats().requests());
+    }
+
+    @Test
+    void rangeNotSatisfiableShouldCarryItsEtagAndStreamNothing() {
+        ByteRangeSource s = through(i -> FaultProxy.Action.status(416, Map.of("Content-Range", "bytes */200000",
+                "ETag", "W/\"v1\"")), fast(), "data.bin");
+        RangeBytes past = s.read(ByteRange.of(200_000, 10)).block(TIMEOUT);
+        assertEquals(0, past.length());
+        assertEquals(200_000, past.objectSize().getAsLong());
+        assertEquals(java.util.Optional.of("W/\"v1\""), past.validator());
+        assertEquals(List.of(), s.stream(ByteRange.of(200_000, 10)).collectList().block(TIMEOUT));
+    }
+
+    @Test
+    void streamRedirectedToAnotherHostShouldNotCarryTheToken() {
+        String elsewhere = "http://localhost:" + upstream.port() + "/data.bin";
+        int before = upstream.requests().size();
+        ByteRangeSource s = through(i -> FaultProxy.Action.redirect(302, elsewhere), fast(), "data.bin");
+
+        assertArrayEquals(Arrays.copyOfRange(CONTENT, (int) RANGE.offset(), (int) RANGE.end()),
+                ByteRangeSourceContract.concatenated(s.stream(RANGE).collectList().block(TIMEOUT)));
+
+        assertEquals("Bearer " + TOKEN, proxy.received().get(0).authorization());
+        List<RangeFileServer.Request> atOtherHost = upstream.requests().subList(before, upstream.requests().size());
+        assertEquals(1, atOtherHost.size());
+        assertNull(atOtherHost.get(0).authorization(), "no token to another host");
+        assertEquals(RANGE.toHttpRange(), atOtherHost.get(0).range());
+    }
 }

@@ -1,21 +1,30 @@
 package org.astrocloud.http;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.astrocloud.testservers.RangeFileServer;
 import java.io.RandomAccessFile;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.astrocloud.fits.FitsHeader;
 import org.astrocloud.fits.FitsScanner;
 import org.astrocloud.fits.error.RangeNotSupportedException;
 import org.astrocloud.fits.ScanResult;
+import org.astrocloud.fits.spi.ByteRange;
+import org.astrocloud.fits.spi.ByteRangeSource;
+import org.astrocloud.fits.spi.ByteRangeSources;
+import org.astrocloud.fits.spi.RangeBytes;
+import org.astrocloud.fits.spi.SourceOptions;
 import org.astrocloud.testdata.TessFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,5 +92,31 @@ class RangeIgnoringServerTest {
         ScanResult r = FitsScanner.create().option(HttpOptions.SMALL_OBJECT_LIMIT, 1000L)
                 .scanFile(URI.create(server.url("small.fits"))).block(Duration.ofSeconds(30));
         assertInstanceOf(RangeNotSupportedException.class, r.error().orElseThrow());
+    }
+
+    @Test
+    void streamAnsweredWithTheWholeLargeObjectShouldBeCancelledTyped() throws Exception {
+        ByteRangeSource s = ByteRangeSources.open(URI.create(server.url("two-gigabytes.fits")), SourceOptions.empty());
+        Throwable e = assertThrows(RuntimeException.class,
+                () -> s.stream(ByteRange.of(2880, 1L << 30)).blockLast(Duration.ofSeconds(30)));
+        assertInstanceOf(RangeNotSupportedException.class, e);
+        assertTrue(s.stats().bytesRead() <= 1 << 20, "received " + s.stats().bytesRead() + " bytes of 2 GB");
+        assertEquals(1, s.stats().requests());
+        Thread.sleep(200);
+        assertFalse(server.wholeBodySent("two-gigabytes.fits"), "the 2 GB body was not sent to its end");
+    }
+
+    @Test
+    void streamOfASmallObjectAnsweredWholeShouldBeSliced() throws Exception {
+        byte[] small = Files.readAllBytes(dir.resolve("small.fits"));
+        ByteRangeSource s = ByteRangeSources.open(URI.create(server.url("small.fits")), SourceOptions.empty());
+        List<RangeBytes> answers = s.stream(ByteRange.of(100, 5000)).collectList().block(Duration.ofSeconds(30));
+        assertEquals(1, answers.size());
+        assertEquals(100, answers.get(0).offset());
+        ByteBuffer b = answers.get(0).bytes();
+        byte[] got = new byte[b.remaining()];
+        b.duplicate().get(got);
+        assertArrayEquals(Arrays.copyOfRange(small, 100, 5100), got);
+        assertEquals(1, s.stats().requests());
     }
 }

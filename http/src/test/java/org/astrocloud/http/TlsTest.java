@@ -102,4 +102,17 @@ class TlsTest {
         assertArrayEquals(Arrays.copyOfRange(CONTENT, 99_000, 100_000), bytes(r));
         assertEquals("HTTP/1.1", server.requests().get(before).protocol());
     }
+
+    @Test
+    void streamOverHttp2ShouldBeExactAndCancellable() {
+        ByteRangeSource s = ByteRangeSources.open(URI.create(server.url("data.bin")),
+                SourceOptions.empty().with(HttpOptions.TRUST_ALL_CERTIFICATES, true));
+        java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+        s.stream(ByteRange.of(5000, 90_000)).doOnNext(r -> joined.writeBytes(bytes(r))).blockLast(Duration.ofSeconds(30));
+        assertArrayEquals(Arrays.copyOfRange(CONTENT, 5000, 95_000), joined.toByteArray());
+        RangeBytes first = s.stream(ByteRange.of(0, CONTENT.length)).blockFirst(Duration.ofSeconds(30));
+        assertArrayEquals(Arrays.copyOfRange(CONTENT, 0, first.length()), bytes(first));
+        RangeBytes after = s.read(ByteRange.of(99_000, 1000)).block(Duration.ofSeconds(30));
+        assertArrayEquals(Arrays.copyOfRange(CONTENT, 99_000, 100_000), bytes(after));
+    }
 }

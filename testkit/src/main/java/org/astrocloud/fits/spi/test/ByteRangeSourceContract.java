@@ -8,11 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import org.astrocloud.fits.spi.ByteRange;
 import org.astrocloud.fits.spi.ByteRangeSource;
+import org.astrocloud.fits.spi.Coalescing;
 import org.astrocloud.fits.spi.RangeBytes;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -67,7 +71,13 @@ import reactor.test.StepVerifier;
  *   <li>what the source counts: {@link #readShouldCountRequestsAndBytes};</li>
  *   <li>reactive behaviour: {@link #readShouldBeLazy}, {@link #cancelledReadShouldLeaveTheSourceUsable},
  *       {@link #twoHundredFiftySixConcurrentReadsShouldAllBeExact};</li>
- *   <li>streaming: {@link #streamShouldDeliverTheWholeObjectInOrder}.</li>
+ *   <li>streaming to the end: {@link #streamShouldDeliverTheWholeObjectInOrder};</li>
+ *   <li>streams of a range: {@link #streamOfARangeShouldDeliverExactlyItsBytesInOrder} (across several
+ *       buffers, at consecutive offsets), {@link #streamOfARangeShouldStopAtTheEndOfTheObject},
+ *       {@link #streamOfARangePastTheEndShouldBeEmpty},
+ *       {@link #streamOfARangeShouldMoveBytesOnlyWithDemand} (backpressure),
+ *       {@link #cancelledStreamShouldLeaveTheSourceUsable};</li>
+ *   <li>vectored reads: {@link #readRangesShouldGiveExactSlicesInOffsetOrderInFewerRequests}.</li>
  * </ul>
  * Each test waits at most {@link #timeout()} for one step, so a source that hangs fails instead
  * of stalling the build.
@@ -105,6 +115,18 @@ public interface ByteRangeSourceContract {
         byte[] b = new byte[size];
         new Random(seed).nextBytes(b);
         return b;
+    }
+
+    /**
+     * The bytes of {@code answers} one after the other, for tests of a source beyond this contract.
+     *
+     * @param answers answers of a stream, in order
+     * @return their bytes, joined
+     */
+    static byte[] concatenated(List<RangeBytes> answers) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        answers.forEach(r -> out.writeBytes(bytesOf(r)));
+        return out.toByteArray();
     }
 
     private static byte[] bytesOf(ByteBuffer buffer) {
@@ -269,6 +291,137 @@ public interface ByteRangeSourceContract {
         s.stream(0, 65_536).doOnNext(b -> joined.writeBytes(bytesOf(b))).blockLast(timeout());
         assertEquals(all.length, joined.size(), "bytes streamed");
         assertArrayEquals(all, joined.toByteArray(), "the bytes streamed, in order");
+        s.close().block(timeout());
+    }
+
+    /** The bytes of {@code stream} joined, after checking that its answers are at consecutive offsets from {@code from}. */
+    private byte[] joined(Flux<RangeBytes> stream, long from, long objectSize) {
+        ByteArrayOutputStream joined = new ByteArrayOutputStream();
+        long[] next = {from};
+        stream.doOnNext(r -> {
+            assertEquals(next[0], r.offset(), "offset of a streamed answer: where the one before it ended");
+            r.objectSize().ifPresent(size -> assertEquals(objectSize, size, "object size of a streamed answer"));
+            next[0] += r.length();
+            joined.writeBytes(bytesOf(r));
+        }).blockLast(timeout());
+        return joined.toByteArray();
+    }
+
+    /**
+     * {@link ByteRangeSource#stream(ByteRange)} of 2.5 MiB from inside a 3 MiB object (more than one
+     * buffer of any source) delivers exactly those bytes, in answers at consecutive offsets from the
+     * range's start, and completes.
+     */
+    @Test
+    default void streamOfARangeShouldDeliverExactlyItsBytesInOrder() throws Exception {
+        byte[] all = content(3 << 20, 11);
+        ByteRangeSource s = sourceFor("range-stream.bin", all);
+        int from = 100_001;
+        int to = from + (5 << 19);
+        assertArrayEquals(slice(all, from, to), joined(s.stream(ByteRange.of(from, to - from)), from, all.length),
+                "the bytes streamed from " + from + " to " + to);
+        s.close().block(timeout());
+    }
+
+    /** A stream of a range that runs past the end of a 300,000-byte object stops at the end. */
+    @Test
+    default void streamOfARangeShouldStopAtTheEndOfTheObject() throws Exception {
+        byte[] all = content(300_000, 12);
+        ByteRangeSource s = sourceFor("range-stream-end.bin", all);
+        assertArrayEquals(slice(all, 250_000, 300_000), joined(s.stream(ByteRange.of(250_000, 1 << 20)), 250_000, all.length),
+                "the bytes streamed from 250000 to the end");
+        s.close().block(timeout());
+    }
+
+    /** A stream of a range that starts at the end of the object, or beyond it, completes without bytes. */
+    @Test
+    default void streamOfARangePastTheEndShouldBeEmpty() throws Exception {
+        byte[] all = content(10_000, 13);
+        ByteRangeSource s = sourceFor("range-stream-past.bin", all);
+        assertEquals(0, joined(s.stream(ByteRange.of(10_000, 100)), 10_000, all.length).length, "bytes at the end");
+        assertEquals(0, joined(s.stream(ByteRange.of(50_000, 100)), 50_000, all.length).length, "bytes past the end");
+        s.close().block(timeout());
+    }
+
+    /**
+     * A stream of a whole 32 MiB object that is asked for one answer, and given half a second to
+     * run ahead, has received at most 4 MiB ({@link ByteRangeSource#stats()}): a source moves bytes
+     * only as there is demand (socket buffers and one read of 1 MiB fit in that bound).
+     */
+    @Test
+    default void streamOfARangeShouldMoveBytesOnlyWithDemand() throws Exception {
+        byte[] all = content(32 << 20, 14);
+        ByteRangeSource s = sourceFor("range-stream-demand.bin", all);
+        long[] received = new long[1];
+        StepVerifier.create(s.stream(ByteRange.of(0, all.length)), 0)
+                .thenRequest(1)
+                .assertNext(first -> assertArrayEquals(slice(all, 0, first.length()), bytesOf(first), "the first answer"))
+                .thenAwait(Duration.ofMillis(500))
+                .then(() -> received[0] = s.stats().bytesRead())
+                .thenCancel()
+                .verify(timeout());
+        assertTrue(received[0] <= 4 << 20, "bytes received for one answer of a 32 MiB stream: " + received[0]);
+        s.close().block(timeout());
+    }
+
+    /**
+     * A stream of a 4 MiB object cancelled after its first answer gives back what it holds: a read
+     * and a new stream of the same source then answer with the right bytes within {@link #timeout()}.
+     */
+    @Test
+    default void cancelledStreamShouldLeaveTheSourceUsable() throws Exception {
+        byte[] all = content(4 << 20, 15);
+        ByteRangeSource s = sourceFor("range-stream-cancel.bin", all);
+        StepVerifier.create(s.stream(ByteRange.of(0, all.length)), 0)
+                .thenRequest(1)
+                .expectNextCount(1)
+                .thenCancel()
+                .verify(timeout());
+        assertArrayEquals(slice(all, 100, 200), bytesOf(read(s, ByteRange.of(100, 100))), "the bytes of a read after it");
+        assertArrayEquals(slice(all, 3 << 20, 4 << 20), joined(s.stream(ByteRange.of(3 << 20, 1 << 20)), 3 << 20, all.length),
+                "the bytes of a stream after it");
+        s.close().block(timeout());
+    }
+
+    /**
+     * {@link ByteRangeSource#readRanges} of 60 ranges of a 1 MiB object, given in shuffled order
+     * (20 of 1,000 bytes 3,000 apart, 20 more from 600,000, 18 scattered, one overlapping another,
+     * one that runs past the end and one past it): one answer per range, in offset order, each the
+     * exact slice (shorter or empty at the end), in fewer requests than ranges.
+     */
+    @Test
+    default void readRangesShouldGiveExactSlicesInOffsetOrderInFewerRequests() throws Exception {
+        byte[] all = content(1 << 20, 16);
+        ByteRangeSource s = sourceFor("ranges.bin", all);
+        List<ByteRange> wanted = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            wanted.add(ByteRange.of(i * 3_000L, 1_000));
+            wanted.add(ByteRange.of(600_000 + i * 3_000L, 1_000));
+        }
+        Random random = new Random(17);
+        for (int i = 0; i < 18; i++) {
+            wanted.add(ByteRange.of(random.nextInt(all.length - 5_000), 1 + random.nextInt(5_000)));
+        }
+        wanted.add(ByteRange.of(500, 4_000));
+        wanted.add(ByteRange.of(all.length - 100, 1_000));
+        wanted.add(ByteRange.of(all.length + 10_000, 1_000));
+        Collections.shuffle(wanted, random);
+        List<ByteRange> expected = new ArrayList<>(wanted);
+        expected.sort(Comparator.comparingLong(ByteRange::offset).thenComparingLong(ByteRange::length));
+
+        List<RangeBytes> answers = s.readRanges(wanted, Coalescing.defaults().withMaxGap(4_096)).collectList().block(timeout());
+
+        assertNotNull(answers, "readRanges completed without answers");
+        assertEquals(expected.stream().map(ByteRange::offset).toList(), answers.stream().map(RangeBytes::offset).toList(),
+                "the offsets of the answers, one per range, in offset order");
+        for (int i = 0; i < expected.size(); i++) {
+            ByteRange r = expected.get(i);
+            int from = (int) Math.min(r.offset(), all.length);
+            int to = (int) Math.min(r.end(), all.length);
+            assertArrayEquals(slice(all, from, to), bytesOf(answers.get(i)), "the bytes of " + r);
+        }
+        long requests = s.stats().requests();
+        assertTrue(requests >= 1 && requests < wanted.size(), "requests for " + wanted.size() + " ranges: " + requests);
         s.close().block(timeout());
     }
 }

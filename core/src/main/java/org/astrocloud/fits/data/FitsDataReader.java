@@ -124,7 +124,28 @@ public final class FitsDataReader {
         });
     }
 
-    private static RuntimeException truncated(DataReference ref, long at) {
+    /**
+     * Rows and columns of a binary or ASCII table ({@link TableQuery}), as typed values
+     * ({@link TableData}), variable-length arrays included: one coalesced read plan for the selected
+     * columns of the selected rows (whole rows when every column is selected; per-row cells that the
+     * planner merges when they are close), then one for the heap ranges that the variable-length
+     * columns point at.
+     *
+     * <pre>{@code
+     * reader.table(ref, TableQuery.all().rows(0, 100).columns("TSTART", "TSTOP"))
+     *     .subscribe(t -> System.out.println(t.physical("TSTART")[0]));
+     * }</pre>
+     *
+     * <p>Fails with a {@code TruncatedFileException} when the object ends before the bytes needed,
+     * and with an {@code IllegalArgumentException} for a selection that is not in the table and for a
+     * variable-length descriptor that points outside the heap.
+     */
+    public Mono<TableData> table(DataReference ref, TableQuery query) {
+        return TableReader.read(this, Objects.requireNonNull(ref, "ref"), Objects.requireNonNull(query, "query"));
+    }
+
+    /** The error for an object that ends at {@code at}, before the end of {@code ref}'s data unit. */
+    static RuntimeException truncated(DataReference ref, long at) {
         return FormatErrors.truncatedFile("the object ends before the end of the data unit at "
                 + (ref.offset() + ref.size()), ref.uri(), ref.hdu(), at);
     }

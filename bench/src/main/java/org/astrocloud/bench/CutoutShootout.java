@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.astrocloud.fits.FitsScanner;
+import org.astrocloud.fits.data.DataReference;
 import org.astrocloud.testdata.TessFiles;
 import org.astrocloud.testservers.NginxServer;
 
@@ -22,7 +24,9 @@ import org.astrocloud.testservers.NginxServer;
  * written with known values) over HTTP through the latency proxy: astro-cloud's reader against
  * astropy + fsspec the way astrocut reads cloud cubes (block_size 10,000, one {@code .section} per
  * cutout row in a thread pool), astropy's {@code .section} in one call, and downloading the cube
- * (the first 2 GiB measured, the whole extrapolated at the measured rate). Every contender is its
+ * (the first 2 GiB measured, the whole extrapolated at the measured rate), and ours once more from a
+ * stored data reference (no header walk, the limit's one round). A sweep of the planner's gap
+ * threshold on FFI sections follows ({@link CoalescingSweep}). Every contender is its
  * own process under GNU time; requests and bytes are counted by the proxy; each prints the sum of
  * the 32-bit patterns of what it read, which must agree.
  *
@@ -71,6 +75,11 @@ final class CutoutShootout {
             all.put("astro-cloud", jvm("-cp", jar.toString(), LibraryCutout.class.getName(), url, box[0], box[1], box[2], box[3]));
             all.put("astro-cloud-warm", jvm("-Dbench.rounds=3", "-cp", jar.toString(), LibraryCutout.class.getName(), url,
                     box[0], box[1], box[2], box[3]));
+            Path ref = work.resolve("cutout-reference.json");
+            Files.writeString(ref, DataReference.of(FitsScanner.create().scan(cube.toUri()).elementAt(1)
+                    .block(java.time.Duration.ofMinutes(1))).withUri(java.net.URI.create(url)).toJson(false));
+            all.put("astro-cloud-ref", jvm("-cp", jar.toString(), LibraryCutout.class.getName(), url, box[0], box[1], box[2],
+                    box[3], ref.toString()));
             all.put("astrocut-fsspec", List.of("/usr/bin/python3", python, url, box[0], box[1], box[2], box[3],
                     String.valueOf(SIZE), "10000"));
             all.put("astropy-section", List.of("/usr/bin/python3", python, url, box[0], box[1], box[2], box[3], "1"));
@@ -90,7 +99,30 @@ final class CutoutShootout {
                 sums.put(key, sum.find() ? sum.group(1) : "");
             }
             print(results, sums, delayMs, mbit, Files.size(cube));
+            if (!opts.containsKey("only")) {
+                sweep(base, control, port);
+            }
         }
+    }
+
+    /** The gap sweep on a calibrated FFI behind the same proxy: one JVM, its table appended to the results. */
+    private void sweep(Path base, int control, String port) throws Exception {
+        Path ffi = base.resolve("ffi-s.fits");
+        Files.deleteIfExists(ffi);
+        TessFiles.writeFfi(ffi, 1, 1, TessFiles.FfiVariant.STANDARD);
+        System.err.println("running the coalescing sweep");
+        Process p = new ProcessBuilder(java, "-cp", jar.toString(), CoalescingSweep.class.getName(),
+                "http://127.0.0.1:" + port + "/" + ffi.getFileName(), String.valueOf(control))
+                .redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("the sweep failed:\n" + text);
+        }
+        String table = "\nCoalescing: sections of a calibrated FFI (2078 x 2136 float32, rows of 8,544 bytes) by"
+                + " Coalescing.maxGap, warm JVM, median of 5, the same proxy:\n\n"
+                + text.lines().filter(l -> l.startsWith("|")).reduce("", (a, b) -> a + b + "\n");
+        System.out.print(table);
+        Files.writeString(work.resolve("cutout-results.md"), table, java.nio.file.StandardOpenOption.APPEND);
     }
 
     private List<String> jvm(String... args) {
@@ -121,7 +153,7 @@ final class CutoutShootout {
     private void print(Map<String, ContenderRunner.Measurement> results, Map<String, String> sums, long delayMs,
                        double mbit, long cubeBytes) throws IOException {
         double linkBytesPerSecond = mbit * 1e6 / 8;
-        double limit = delayMs / 1000.0 + BOX_BYTES / linkBytesPerSecond;
+        double limit = delayMs / 1000.0 + (mbit > 0 ? BOX_BYTES / linkBytesPerSecond : 0);
         ContenderRunner.Measurement ours = results.get("astro-cloud");
         StringBuilder t = new StringBuilder();
         t.append(String.format(Locale.ROOT, "Run %s, %d cores, %s %s; command: bench/run --cutout%s%n%n", LocalDate.now(),
@@ -129,9 +161,10 @@ final class CutoutShootout {
                 opts.entrySet().stream().filter(e -> !e.getKey().equals("cutout")).map(e -> " --" + e.getKey() + " " + e.getValue())
                         .reduce("", String::concat)));
         t.append(String.format(Locale.ROOT, "A %dx%d cutout (all %d frames, flux and error: %,d bytes of pixels in %d runs of %,d"
-                        + " bytes, 21.3 MB apart) of a %,d-byte sector-22 cube over HTTP, r = %d ms per request, one"
-                        + " %.0f Mbit/s link. Limit: r + pixels / link = %.3f s.%n%n", SIZE, SIZE, FRAMES, BOX_BYTES, SIZE,
-                SIZE * PIXEL_BYTES, cubeBytes, delayMs, mbit, limit));
+                        + " bytes, 21.3 MB apart) of a %,d-byte sector-22 cube over HTTP, r = %d ms per request, %s."
+                        + " Limit: r + pixels / link = %.3f s.%n%n", SIZE, SIZE, FRAMES, BOX_BYTES, SIZE,
+                SIZE * PIXEL_BYTES, cubeBytes, delayMs, mbit > 0 ? String.format(Locale.ROOT, "one %.0f Mbit/s link", mbit)
+                        : "no link limit (loopback)", limit));
         t.append("| contender | wall s | in-process s | requests | MB down | x pixels' bytes | x limit | astro-cloud is N x faster | value sum |\n");
         t.append("|---|---|---|---|---|---|---|---|---|\n");
         for (ContenderRunner.Measurement r : results.values()) {
@@ -141,6 +174,7 @@ final class CutoutShootout {
             String name = switch (r.key) {
                 case "astro-cloud" -> "astro-cloud `FitsDataReader.section` (headers walked, then the box)";
                 case "astro-cloud-warm" -> "the same, warm JVM (3rd round)";
+                case "astro-cloud-ref" -> "astro-cloud from a stored data reference (no walk: one round of GETs)";
                 case "astrocut-fsspec" -> "astropy + fsspec as astrocut: block_size 10,000, a `.section` per row, 30 threads";
                 case "astropy-section" -> "astropy + fsspec, one `.section` of the box";
                 case "download" -> "download the cube (curl; first 2 GiB measured, the rest extrapolated)";

@@ -11,6 +11,8 @@ import org.astrocloud.fits.data.DataReference;
 import org.astrocloud.fits.data.FitsDataReader;
 import org.astrocloud.fits.data.ImageData;
 import org.astrocloud.fits.data.Section;
+import org.astrocloud.fits.data.TableData;
+import org.astrocloud.fits.data.TableQuery;
 import org.astrocloud.fits.spi.ByteRange;
 import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.ByteRangeSources;
@@ -25,7 +27,7 @@ public final class ReadData {
     private ReadData() {
     }
 
-    /** Reads a 30x30 box of a cube, shows its data reference, and reads raw ranges. */
+    /** Reads a 30x30 box of a cube, shows its data reference, reads its frame table and raw ranges. */
     public static void main(String[] args) {
         URI uri = Path.of(args[0]).toUri();
 
@@ -42,6 +44,15 @@ public final class ReadData {
                 .block(Duration.ofMinutes(1));
         float[] values = box.floats();                       // stored values, C order
         System.out.println(Arrays.toString(box.shape()) + ", first flux " + values[0] + ", physical " + box.physical(0));
+
+        // --- table rows and columns: the cube's frame table, one row per FFI
+        FitsHeader frames = FitsScanner.create().scan(uri).elementAt(2).block(Duration.ofSeconds(30));
+        TableData times = FitsDataReader.create()
+                .table(DataReference.of(frames), TableQuery.all().rows(0, 10).columns("TSTART", "TSTOP", "FFI_FILE"))
+                .block(Duration.ofMinutes(1));
+        double[] start = times.physical("TSTART");
+        String[] names = (String[]) times.column("FFI_FILE");
+        System.out.println(times.rows() + " frames from " + start[0] + ", first file '" + names[0] + "'");
 
         // --- any ranges of one object, coalesced: neighbours closer than 64 KiB read as one
         ByteRangeSource source = ByteRangeSources.open(uri, SourceOptions.empty());

@@ -201,8 +201,8 @@ class GetCommandTest {
         AtomicBoolean broken = new AtomicBoolean(true);
         try (RangeFileServer server = RangeFileServer.serving(www);
              FaultProxy proxy = new FaultProxy("http://127.0.0.1:" + server.port(), n -> !broken.get() ? FaultProxy.Action.FORWARD
-                     : n == 0 ? FaultProxy.Action.FORWARD : n == 1 ? FaultProxy.Action.truncateAfter(300_000)
-                     : FaultProxy.Action.status(403, Map.of()))) {
+                     : n == 0 ? FaultProxy.Action.truncateAfter(1_300_000) : FaultProxy.Action.status(403, Map.of()))) {
+            // one streamed GET per download: the proxy cuts it part way, the retry's resumed GET gets a 403
             Path out = dir.resolve("big.bin");
             String uri = proxy.url("big.bin?X-Amz-Signature=sekrit");
 
@@ -213,21 +213,23 @@ class GetCommandTest {
             assertFalse(sidecar.contains("sekrit"), sidecar);
             assertFalse(cut.err().contains("sekrit"), cut.err());
             long firstRun = served(server.requests(), size);
+            long part = Files.size(dir.resolve("big.bin.part"));
+            assertTrue(part > 0 && part <= 1_300_000, "the part holds what arrived before the cut: " + part);
 
             broken.set(false);
             Run resumed = run("get", "-o", out.toString(), "--stats", uri);
             assertEquals(0, resumed.exit(), resumed.err());
-            assertTrue(resumed.err().contains("resumed " + out + " at byte 1048576"), resumed.err());
+            assertTrue(resumed.err().contains("resumed " + out + " at byte " + part), resumed.err());
             assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(out));
             assertFalse(Files.exists(dir.resolve("big.bin.part")));
             assertFalse(Files.exists(dir.resolve("big.bin.part.json")));
             long[] stats = resumed.stats();
-            assertEquals(size - 1_048_576, stats[1]);
+            assertEquals(size - part, stats[1]);
             assertEquals(stats[1], stats[3], "the second run reads only what it writes");
             long total = served(server.requests(), size);
-            assertEquals(size - 1_048_576, total - firstRun);
-            // the server sent the first MiB whole and a second in full before the proxy cut it: about the object once
-            assertTrue(total <= size + 1_048_576, "read " + total + " bytes for an object of " + size);
+            assertEquals(size - part, total - firstRun);
+            // (the server's log counts the whole first GET, which the proxy cut at the part's length: what
+            // crossed the wire was the part once, then the rest once)
         }
     }
 
@@ -238,10 +240,12 @@ class GetCommandTest {
         AtomicBoolean broken = new AtomicBoolean(true);
         try (RangeFileServer server = RangeFileServer.serving(www);
              FaultProxy proxy = new FaultProxy("http://127.0.0.1:" + server.port(),
-                     n -> broken.get() && n >= 1 ? FaultProxy.Action.status(403, Map.of()) : FaultProxy.Action.FORWARD)) {
+                     n -> !broken.get() ? FaultProxy.Action.FORWARD : n == 0 ? FaultProxy.Action.truncateAfter(1_100_000)
+                             : FaultProxy.Action.status(403, Map.of()))) {
             Path out = dir.resolve("big.bin");
             assertEquals(1, run("get", "-o", out.toString(), proxy.url("big.bin")).exit());
-            assertEquals(1_048_576, Files.size(dir.resolve("big.bin.part")));
+            long part = Files.size(dir.resolve("big.bin.part"));
+            assertTrue(part > 0 && part <= 1_100_000, "part: " + part);
 
             byte[] changed = Arrays.copyOf(Files.readAllBytes(file), 3_000_100);
             Files.write(file, changed);

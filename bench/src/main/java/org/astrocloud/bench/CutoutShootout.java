@@ -1,6 +1,9 @@
 package org.astrocloud.bench;
 
 import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -77,7 +80,7 @@ final class CutoutShootout {
                     box[0], box[1], box[2], box[3]));
             Path ref = work.resolve("cutout-reference.json");
             Files.writeString(ref, DataReference.of(FitsScanner.create().scan(cube.toUri()).elementAt(1)
-                    .block(java.time.Duration.ofMinutes(1))).withUri(java.net.URI.create(url)).toJson(false));
+                    .block(Duration.ofMinutes(1))).withUri(URI.create(url)).toJson(false));
             all.put("astro-cloud-ref", jvm("-cp", jar.toString(), LibraryCutout.class.getName(), url, box[0], box[1], box[2],
                     box[3], ref.toString()));
             all.put("astrocut-fsspec", List.of("/usr/bin/python3", python, url, box[0], box[1], box[2], box[3],
@@ -114,7 +117,7 @@ final class CutoutShootout {
         Process p = new ProcessBuilder(java, "-cp", jar.toString(), CoalescingSweep.class.getName(),
                 "http://127.0.0.1:" + port + "/" + ffi.getFileName(), String.valueOf(control))
                 .redirectErrorStream(true).start();
-        String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new IllegalStateException("the sweep failed:\n" + text);
         }
@@ -122,7 +125,7 @@ final class CutoutShootout {
                 + " Coalescing.maxGap, warm JVM, median of 5, the same proxy:\n\n"
                 + text.lines().filter(l -> l.startsWith("|")).reduce("", (a, b) -> a + b + "\n");
         System.out.print(table);
-        Files.writeString(work.resolve("cutout-results.md"), table, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(work.resolve("cutout-results.md"), table, StandardOpenOption.APPEND);
     }
 
     private List<String> jvm(String... args) {

@@ -5,13 +5,13 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.LongAdder;
 import org.astrocloud.fits.spi.ByteRange;
 import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.ByteRangeSourceProvider;
 import org.astrocloud.fits.spi.ByteRangeSources;
 import org.astrocloud.fits.spi.ForwardingByteRangeSource;
 import org.astrocloud.fits.spi.RangeBytes;
+import org.astrocloud.fits.spi.ReadStats;
 import org.astrocloud.fits.spi.SourceOptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -31,8 +31,7 @@ import reactor.core.publisher.Mono;
  * <p>The registry's providers are those of the one counted; disposing it does not dispose them.
  */
 public final class CountingSources {
-    private final LongAdder requests = new LongAdder();
-    private final LongAdder bytes = new LongAdder();
+    private final ReadStats stats = new ReadStats();
     private final ByteRangeSources registry;
 
     private CountingSources(ByteRangeSources counted) {
@@ -51,17 +50,17 @@ public final class CountingSources {
 
     /** Requests made so far. */
     public long requests() {
-        return requests.sum();
+        return stats.requests();
     }
 
     /** Bytes received so far. */
     public long bytesRead() {
-        return bytes.sum();
+        return stats.bytesRead();
     }
 
     @Override
     public String toString() {
-        return "CountingSources[requests=" + requests() + ", bytesRead=" + bytesRead() + "]";
+        return "CountingSources[" + stats + "]";
     }
 
     /** Opens sources with the counted registry's providers (without their retry wrapper: the registry adds it). */
@@ -104,24 +103,24 @@ public final class CountingSources {
         @Override
         public Mono<RangeBytes> read(ByteRange range) {
             return Mono.defer(() -> {
-                requests.increment();
-                return super.read(range).doOnNext(answer -> bytes.add(answer.length()));
+                stats.recordRequest(0);
+                return super.read(range).doOnNext(answer -> stats.recordBytes(answer.length()));
             });
         }
 
         @Override
         public Flux<RangeBytes> stream(ByteRange range) {
             return Flux.defer(() -> {
-                requests.increment();
-                return super.stream(range).doOnNext(answer -> bytes.add(answer.length()));
+                stats.recordRequest(0);
+                return super.stream(range).doOnNext(answer -> stats.recordBytes(answer.length()));
             });
         }
 
         @Override
         public Flux<ByteBuffer> stream(long offset, int chunkSize) {
             return Flux.defer(() -> {
-                requests.increment();
-                return super.stream(offset, chunkSize).doOnNext(chunk -> bytes.add(chunk.remaining()));
+                stats.recordRequest(0);
+                return super.stream(offset, chunkSize).doOnNext(chunk -> stats.recordBytes(chunk.remaining()));
             });
         }
     }

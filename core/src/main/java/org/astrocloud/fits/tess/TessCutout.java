@@ -17,6 +17,7 @@ import org.astrocloud.fits.error.Redaction;
 import org.astrocloud.fits.spi.ByteRangeSources;
 import org.astrocloud.fits.spi.Coalescing;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Cuts a box of pixels out of every frame of a SPOC FFI cube and writes it as a target-pixel file
@@ -49,8 +50,8 @@ import reactor.core.publisher.Mono;
  * rows with missing or odd values (NaN, zeros, no WCS) give NaN or 0 where they are used, and the
  * WCS comes from the next row that has one.
  *
- * <p>Immutable; nothing is read before subscription, nothing blocks; the result is signalled on a
- * source's I/O thread.
+ * <p>Immutable; nothing is read before subscription, nothing blocks; the file is built, and the
+ * result signalled, on Reactor's parallel scheduler.
  */
 public final class TessCutout {
     private final FitsScanner scanner;
@@ -124,7 +125,8 @@ public final class TessCutout {
                 .reduce(ByteBuffer.allocate(Math.toIntExact(table.size())), (all, answer) -> all.put(answer.bytes()))
                 .defaultIfEmpty(ByteBuffer.allocate(0))
                 .map(ByteBuffer::flip);
-        return Mono.zip(read, rows).map(both -> {
+        // building the file is megabytes of CPU work: off the I/O threads that delivered the reads
+        return Mono.zip(read, rows).publishOn(Schedulers.parallel()).map(both -> {
             FrameTable frames = new FrameTable(table, both.getT2());
             CutoutPixels cutout = new CutoutPixels(box, rowFrom, columnFrom, both.getT1());
             Optional<CutoutWcs> wcs = CutoutWcs.of(frames, box.columnStart(), box.rowStart());

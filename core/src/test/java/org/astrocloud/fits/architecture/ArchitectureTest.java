@@ -32,7 +32,7 @@ class ArchitectureTest {
 
     @Test
     void nothingBelowTheApiShouldDependOnIt() {
-        noClasses().that().resideOutsideOfPackages(ROOT, ROOT + ".micrometer", ROOT + ".data")
+        noClasses().that().resideOutsideOfPackages(ROOT, ROOT + ".micrometer", ROOT + ".data", ROOT + ".tess")
                 .should().dependOnClassesThat().resideInAPackage(ROOT)
                 .check(core);
     }

@@ -104,7 +104,7 @@ public final class Section {
      *
      * @throws IllegalArgumentException more slices than axes, or an index outside its axis
      */
-    Resolved resolve(long[] shape) {
+    public Resolved resolve(long[] shape) {
         if (slices.size() > shape.length) {
             throw new IllegalArgumentException("a section of " + slices.size() + " axes for an image of " + shape.length);
         }
@@ -139,10 +139,46 @@ public final class Section {
         return Math.max(0, Math.min(n, j));
     }
 
-    /** A section resolved against a shape: per axis start, count, step, and whether an index dropped it. */
-    record Resolved(long[] start, long[] count, long[] step, boolean[] dropped) {
+    /**
+     * A section resolved against a shape, numpy order: per axis the first index, the count, the step,
+     * and whether an index dropped it. The accessors return copies.
+     *
+     * @param start the first index per axis
+     * @param count how many indices per axis (0 for an empty slice)
+     * @param step the step per axis
+     * @param dropped true where the section gave a single index
+     */
+    public record Resolved(long[] start, long[] count, long[] step, boolean[] dropped) {
+        /** Copies the arrays. */
+        public Resolved {
+            start = start.clone();
+            count = count.clone();
+            step = step.clone();
+            dropped = dropped.clone();
+        }
+
+        @Override
+        public long[] start() {
+            return start.clone();
+        }
+
+        @Override
+        public long[] count() {
+            return count.clone();
+        }
+
+        @Override
+        public long[] step() {
+            return step.clone();
+        }
+
+        @Override
+        public boolean[] dropped() {
+            return dropped.clone();
+        }
+
         /** The selection's shape in numpy order, without the dropped axes. */
-        long[] shape() {
+        public long[] shape() {
             long[] out = new long[count.length];
             int d = 0;
             for (int k = 0; k < count.length; k++) {
@@ -154,7 +190,7 @@ public final class Section {
         }
 
         /** How many elements the section holds. */
-        long elements() {
+        public long elements() {
             long n = 1;
             for (long c : count) {
                 n = Math.multiplyExact(n, c);

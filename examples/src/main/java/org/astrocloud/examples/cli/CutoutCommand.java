@@ -41,6 +41,8 @@ import reactor.core.scheduler.Schedulers;
         footer = {"", "Examples:",
                 "  fits-scan cutout s3://stpubdata/tess/public/mast/tess-s0022-1-1-cube.fits --pixel 1045,1001 --size 30x30 -o tpf.fits",
                 "  fits-scan cutout ffic.fits --hdu 1 --section '1000:1100,500:600' -o box.fits",
+                "", "A gzip-compressed file cannot be entered in the middle: a section of one is read by decompressing it",
+                "from its start up to the section's last byte, which costs a download of that much of the file.",
                 "", "Exit codes: 0 written, 1 the cutout failed, 2 usage error."})
 final class CutoutCommand implements Callable<Integer> {
     private static final Pattern PIXEL = Pattern.compile("\\s*(-?\\d+)\\s*,\\s*(-?\\d+)\\s*");

@@ -64,41 +64,14 @@ final class SectionImage {
      * @throws IllegalArgumentException more axes than the image has, an index out of range, or no pixels
      */
     static Axes resolve(Section section, long[] shape) {
-        List<Section.Slice> slices = section.slices();
-        if (slices.size() > shape.length) {
-            throw new IllegalArgumentException("the section has " + slices.size() + " axes, the image " + shape.length);
-        }
-        int d = shape.length;
-        long[] start = new long[d];
-        long[] count = new long[d];
-        long[] step = new long[d];
-        for (int k = 0; k < d; k++) {
-            long n = shape[k];
-            Section.Slice s = k < slices.size() ? slices.get(k) : Section.Slice.all();
-            step[k] = s.step();
-            if (s.index()) {
-                long i = s.start() < 0 ? s.start() + n : s.start();
-                if (i < 0 || i >= n) {
-                    throw new IllegalArgumentException("index " + s.start() + " is out of bounds for axis " + k + " of size " + n);
-                }
-                start[k] = i;
-                count[k] = 1;
-            } else {
-                long a = clip(s.start() == null ? 0 : s.start(), n);
-                long b = clip(s.stop() == null ? n : s.stop(), n);
-                start[k] = a;
-                count[k] = b <= a ? 0 : (b - a + s.step() - 1) / s.step();
-            }
+        Section.Resolved r = section.resolve(shape);
+        long[] count = r.count();
+        for (int k = 0; k < count.length; k++) {
             if (count[k] == 0) {
-                throw new IllegalArgumentException("the section selects no pixels on axis " + k + " (of size " + n + ")");
+                throw new IllegalArgumentException("the section selects no pixels on axis " + k + " (of size " + shape[k] + ")");
             }
         }
-        return new Axes(start, count, step);
-    }
-
-    private static long clip(long i, long n) {
-        long j = i < 0 ? i + n : i;
-        return Math.max(0, Math.min(n, j));
+        return new Axes(r.start(), count, r.step());
     }
 
     /**

@@ -2,6 +2,8 @@ package org.astrocloud.fits;
 
 import org.astrocloud.fits.error.Redaction;
 import org.astrocloud.fits.internal.FitsBlocks;
+import org.astrocloud.fits.catalog.StoredHeader;
+import org.astrocloud.fits.internal.walk.HeaderAssembler;
 import org.astrocloud.fits.internal.walk.HeaderStructure;
 import org.astrocloud.fits.internal.walk.HeaderUnit;
 import org.astrocloud.fits.internal.cards.NomTamCards;
@@ -49,6 +51,26 @@ public final class FitsHeader {
         return new FitsHeader(unit.uri(), unit.index(), unit.structure(), unit.headerOffset(), unit.bytes().length,
                 unit.dataSize(), unit.paddedDataSize(), unit.compression(), unit.bytes(), unit.structure().cardCount(),
                 null, unit.validator());
+    }
+
+    /**
+     * The header a catalog stored, parsed again: the same layout, cards and bytes as when it was
+     * scanned.
+     *
+     * @param uri the object
+     * @param stored the stored header
+     * @param compression {@code gzip} when the offsets are in a decompressed stream, else null
+     * @param validator the object's ETag when it was scanned, or null
+     * @throws org.astrocloud.fits.error.FitsFormatException bytes that are not a header
+     */
+    public static FitsHeader fromStored(URI uri, StoredHeader stored, String compression, String validator) {
+        HeaderUnit unit = HeaderAssembler.parse(stored.bytes(), uri, stored.index(), stored.headerOffset(), compression);
+        return of(unit.withValidator(validator));
+    }
+
+    /** This header as a catalog stores it: index, offset and the bytes as they stand. */
+    public StoredHeader toStored() {
+        return new StoredHeader(index, headerOffset, bytes);
     }
 
     FitsHeader(URI uri, int index, HeaderStructure structure, long headerOffset, long headerSize,

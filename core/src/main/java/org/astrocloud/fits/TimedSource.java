@@ -79,6 +79,12 @@ final class TimedSource extends ForwardingByteRangeSource {
     }
 
     @Override
+    public ByteRangeSource pinned(String validator) {
+        ByteRangeSource pinned = delegate().pinned(validator);
+        return pinned == delegate() ? this : new TimedSource(pinned, listener, scheme);
+    }
+
+    @Override
     public String toString() {
         return "Timed" + delegate();
     }

@@ -134,6 +134,34 @@ public interface ByteRangeSource {
                         .flatMapIterable(read::slice), coalescing.maxInFlight(), 1);
     }
 
+    /**
+     * Whether the object is still the version {@code known} describes, at the least cost the source
+     * can manage. HTTP asks with {@code If-None-Match} / {@code If-Modified-Since} (a 304 moves no body
+     * byte); the default reads one byte and compares the answer's ETag, or else its size, with
+     * {@code known}'s. Emits the object as the source sees it now and whether it is unchanged.
+     */
+    default Mono<Revalidation> revalidate(ObjectInfo known) {
+        return read(ByteRange.of(0, 1)).map(answer -> {
+            ObjectInfo now = ObjectInfo.of(uri()).withSize(answer.objectSize().orElse(-1))
+                    .withValidator(answer.validator().orElse(null));
+            boolean unchanged = now.validator() != null && known.validator() != null
+                    ? now.validator().equals(known.validator())
+                    : now.size() >= 0 && now.size() == known.size() && known.validator() == null;
+            return new Revalidation(unchanged, now);
+        });
+    }
+
+    /**
+     * This source with every read pinned to the object version {@code validator} names: sources that
+     * can send {@code If-Match} (HTTP, S3) do, and fail a read of another version with
+     * {@link org.astrocloud.fits.error.ObjectChangedException}; the default returns this source
+     * unchanged (the walk still notices an ETag that changes). The walk pins its reads after its
+     * first answer, so that one walk never mixes two versions of an object.
+     */
+    default ByteRangeSource pinned(String validator) {
+        return this;
+    }
+
     /** What this source has read so far. */
     ReadStats stats();
 

@@ -60,6 +60,16 @@ public interface ByteRangeSourceProvider {
     }
 
     /**
+     * The objects {@code uri} names, as {@link #expand} finds them, with what the listing says about
+     * each (size, ETag, modification time): what lets a catalog tell unchanged objects without a
+     * request. The default gives {@link #expand}'s URIs with nothing known; providers whose listings
+     * carry metadata (S3, local directories) override it.
+     */
+    default Flux<ObjectInfo> list(URI uri, SourceOptions options) {
+        return expand(uri, options).map(ObjectInfo::of);
+    }
+
+    /**
      * Releases what this provider's sources share (connection pools, event loops, SDK clients);
      * the default has nothing to release. Called through {@link ByteRangeSources#disposeLater()}.
      *

@@ -95,6 +95,11 @@ public final class ByteRangeSources implements AutoCloseable {
         return Flux.defer(() -> find(uri).map(p -> p.expand(uri, options)).orElseGet(() -> Flux.error(unsupported(uri))));
     }
 
+    /** The objects {@code uri} names with what the listing says of each ({@link ByteRangeSourceProvider#list}). */
+    public Flux<ObjectInfo> list(URI uri, SourceOptions options) {
+        return Flux.defer(() -> find(uri).map(p -> p.list(uri, options)).orElseGet(() -> Flux.error(unsupported(uri))));
+    }
+
     private UnsupportedSchemeException unsupported(URI uri) {
         return new UnsupportedSchemeException("no source reads "
                 + (uri.getScheme() == null ? "URIs without a scheme" : "scheme '" + uri.getScheme() + "'")

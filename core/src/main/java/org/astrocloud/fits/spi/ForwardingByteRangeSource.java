@@ -51,6 +51,20 @@ public class ForwardingByteRangeSource implements ByteRangeSource {
         return delegate.stream(range);
     }
 
+    @Override
+    public Mono<Revalidation> revalidate(ObjectInfo known) {
+        return delegate.revalidate(known);
+    }
+
+    /**
+     * The delegate pinned; a subclass that adds to reads must override this to wrap the pinned
+     * delegate again (otherwise what it adds is lost on pinned reads).
+     */
+    @Override
+    public ByteRangeSource pinned(String validator) {
+        return delegate.pinned(validator);
+    }
+
     // readRanges is deliberately not forwarded: its default goes through this source's read, so
     // that what a subclass adds to read (retries, deadlines, timing) applies to every read of a plan.
 

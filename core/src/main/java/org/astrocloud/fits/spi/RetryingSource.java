@@ -28,6 +28,17 @@ final class RetryingSource extends ForwardingByteRangeSource {
         return ByteRangeSource.inChunks(this, offset, chunkSize);
     }
 
+    @Override
+    public Mono<Revalidation> revalidate(ObjectInfo known) {
+        return delegate().revalidate(known).retryWhen(policy.retry(delegate().stats()));
+    }
+
+    @Override
+    public ByteRangeSource pinned(String validator) {
+        ByteRangeSource pinned = delegate().pinned(validator);
+        return pinned == delegate() ? this : new RetryingSource(pinned, policy);
+    }
+
     /** The delegate's stream; after a transient failure, resumed after the last byte delivered. */
     @Override
     public Flux<RangeBytes> stream(ByteRange range) {

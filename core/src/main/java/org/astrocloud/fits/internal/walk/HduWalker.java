@@ -3,6 +3,7 @@ package org.astrocloud.fits.internal.walk;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import org.astrocloud.fits.error.AstroCloudException;
+import org.astrocloud.fits.error.ObjectChangedException;
 import org.astrocloud.fits.error.PermanentSourceException;
 import org.astrocloud.fits.internal.FormatErrors;
 import org.astrocloud.fits.spi.ByteRange;
@@ -40,7 +41,8 @@ public final class HduWalker {
         DONE
     }
 
-    private final ByteRangeSource source;
+    /** The source; pinned to the object's ETag once the first answer gave one. */
+    private ByteRangeSource source;
     private final URI uri;
     private final WalkSettings settings;
     private final WalkReport report;
@@ -274,10 +276,13 @@ public final class HduWalker {
         if (r.validator().isPresent()) {
             String given = r.validator().get();
             if (validator != null && !validator.equals(given)) {
-                throw inconsistent("the object changed during the walk: its ETag went from " + validator + " to " + given,
-                        from);
+                throw new ObjectChangedException("the object changed during the walk: its ETag went from " + validator
+                        + " to " + given, uri, from);
             }
-            validator = given;
+            if (validator == null) {
+                validator = given;
+                source = source.pinned(given);   // later reads carry If-Match where the source can send it
+            }
         }
         if (size >= 0) {
             if (n < Math.min(requested, size - from)) {

@@ -169,6 +169,25 @@ public final class HeaderAssembler {
         }
         byte[] header = held == bytes.length ? bytes : Arrays.copyOf(bytes, held);
         bytes = new byte[FitsBlocks.BLOCK_SIZE];
+        return unit(header, endCard, uri, index, offset, compression);
+    }
+
+    /**
+     * The header in {@code header} (whole blocks, END among them), as {@link #header} makes it: what
+     * a catalog's stored bytes become again.
+     *
+     * @throws RuntimeException no END card, an invalid structural keyword, or a data size that overflows
+     */
+    public static HeaderUnit parse(byte[] header, URI uri, int index, long offset, String compression) {
+        for (int c = 0; c * FitsBlocks.CARD_SIZE < header.length; c++) {
+            if (isEnd(header, c * FitsBlocks.CARD_SIZE)) {
+                return unit(header, c, uri, index, offset, compression);
+            }
+        }
+        throw FormatErrors.missingEnd("no END card in the " + header.length + " stored header bytes", uri, index, offset);
+    }
+
+    private static HeaderUnit unit(byte[] header, int endCard, URI uri, int index, long offset, String compression) {
         HeaderStructure st = StructuralParser.parse(header, endCard, uri, index, offset);
         long dataSize;
         long padded;

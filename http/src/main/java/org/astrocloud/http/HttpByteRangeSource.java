@@ -16,6 +16,8 @@ import org.astrocloud.fits.error.PermanentSourceException;
 import org.astrocloud.fits.error.TransientSourceException;
 import org.astrocloud.fits.spi.ByteRange;
 import org.astrocloud.fits.spi.ByteRangeSource;
+import org.astrocloud.fits.spi.ObjectInfo;
+import org.astrocloud.fits.spi.Revalidation;
 import org.astrocloud.fits.spi.support.ContentRange;
 import org.astrocloud.fits.spi.support.RangeBody;
 import org.astrocloud.fits.spi.support.RangeSlices;
@@ -38,14 +40,27 @@ import reactor.netty.http.client.HttpClientResponse;
  * arrives, with the same checks: bytes move only as there is demand, and cancelling closes the
  * connection. Once the clients it was opened with are closed, every read fails with a
  * {@link PermanentSourceException}, the one in flight included.
+ *
+ * <p>{@link #revalidate} is one {@code bytes=0-0} request with {@code If-None-Match} (or
+ * {@code If-Modified-Since}): a 304 moves no body byte. {@link #pinned} is a view whose every request
+ * carries {@code If-Match}, so that a 412 ({@link org.astrocloud.fits.error.ObjectChangedException})
+ * says the object was replaced; the view shares this source's clients, counters and cached small
+ * object. Every request, whatever it is for, goes through {@link #exchange}.
  */
 final class HttpByteRangeSource implements ByteRangeSource {
     private static final ByteBuffer NO_BYTES = ByteBuffer.allocate(0);
+    private static final ByteRange FIRST_BYTE = ByteRange.of(0, 1);
 
     /** How the body of a {@link RangeAnswer.Data} answer is taken: whole (a read) or as it arrives (a stream). */
     @FunctionalInterface
     private interface Body {
         Flux<RangeBytes> take(Connection conn, ContentRange announced, String validator);
+    }
+
+    /** What is made of an answer that is not a redirect: a read's bytes, a stream's, or a revalidation. */
+    @FunctionalInterface
+    private interface Outcome<T> {
+        Flux<T> of(RangeAnswer verdict, HttpHeaders headers, Connection conn);
     }
 
     /** The object as a server that ignores Range sent it, with its validator. */
@@ -60,17 +75,32 @@ final class HttpByteRangeSource implements ByteRangeSource {
     private final HttpSettings settings;
     private final String authorization;
     private final HttpClients.Generation clients;   // shared; the TLS client is built only when an https URL is read
-    private final ReadStats stats = new ReadStats();
-    private final AtomicReference<WholeObject> wholeObject = new AtomicReference<>();
+    private final ReadStats stats;                   // shared with the pinned views
+    private final AtomicReference<WholeObject> wholeObject;   // shared with the pinned views
+    private final String pinnedTo;                   // the ETag every request names with If-Match, or null
+    private final Precondition pin;
 
     HttpByteRangeSource(URI uri, HttpSettings settings, HttpClients.Generation clients) {
+        this(uri, settings, authorization(settings), clients, new ReadStats(), new AtomicReference<>(), null);
+    }
+
+    private HttpByteRangeSource(URI uri, HttpSettings settings, String authorization, HttpClients.Generation clients,
+                                ReadStats stats, AtomicReference<WholeObject> wholeObject, String pinnedTo) {
         this.uri = uri;
         this.settings = settings;
-        this.authorization = settings.bearerToken() != null ? "Bearer " + settings.bearerToken()
+        this.authorization = authorization;
+        this.clients = clients;
+        this.stats = stats;
+        this.wholeObject = wholeObject;
+        this.pinnedTo = pinnedTo;
+        this.pin = pinnedTo == null ? Precondition.NONE : Precondition.ifMatch(pinnedTo);
+    }
+
+    private static String authorization(HttpSettings settings) {
+        return settings.bearerToken() != null ? "Bearer " + settings.bearerToken()
                 : settings.basicAuth() != null
                 ? "Basic " + Base64.getEncoder().encodeToString(settings.basicAuth().getBytes(StandardCharsets.UTF_8))
                 : null;
-        this.clients = clients;
     }
 
     @Override
@@ -96,10 +126,41 @@ final class HttpByteRangeSource implements ByteRangeSource {
                 .onErrorMap(e -> failure(e, range.offset()));
     }
 
+    /**
+     * One conditional request for the first byte: {@code If-None-Match} with {@code known}'s ETag,
+     * else {@code If-Modified-Since} with its modification time ({@link Precondition#unlessChangedSince});
+     * what the answer says is {@link RevalidationAnswer}'s. The byte of a 206 is received (and
+     * counted) so that the connection goes back to the pool.
+     */
+    @Override
+    public Mono<Revalidation> revalidate(ObjectInfo known) {
+        Precondition condition = Precondition.unlessChangedSince(known);
+        return Flux.defer(() -> exchange(uri, FIRST_BYTE, condition, 0, (verdict, headers, conn) ->
+                        revalidation(verdict, headers, conn, known)))
+                .next()
+                .timeout(settings.requestTimeout())
+                .onErrorMap(e -> failure(e, 0));
+    }
+
+    /**
+     * A view of this source whose every request carries {@code If-Match: validator}; it shares this
+     * source's clients, counters and cached small object, and closing it releases nothing. A weak
+     * validator ({@code W/...}) never matches {@code If-Match}, so this source itself is returned for one.
+     */
+    @Override
+    public ByteRangeSource pinned(String validator) {
+        if (validator == null || validator.startsWith("W/") || validator.equals(pinnedTo)) {
+            return this;
+        }
+        return new HttpByteRangeSource(uri, settings, authorization, clients, stats, wholeObject, validator);
+    }
+
     private Flux<RangeBytes> fetch(ByteRange range, Body body) {
         return Flux.defer(() -> {
             WholeObject whole = wholeObject.get(); // non-blocking: an AtomicReference
-            return whole != null ? Flux.just(whole.slice(range)) : exchange(uri, range, 0, body);
+            boolean usable = whole != null && (pinnedTo == null || pinnedTo.equals(whole.validator()));
+            return usable ? Flux.just(whole.slice(range))
+                    : exchange(uri, range, pin, 0, (verdict, headers, conn) -> data(verdict, headers, conn, range, body));
         });
     }
 
@@ -111,7 +172,11 @@ final class HttpByteRangeSource implements ByteRangeSource {
         return HttpErrors.translate(e, uri, offset);
     }
 
-    private Flux<RangeBytes> exchange(URI target, ByteRange range, int hop, Body body) {
+    /**
+     * The one request path: a GET of {@code range} with {@code condition} to {@code target}, credentials
+     * only to the origin, redirects followed; every request counted. What the answer makes is {@code outcome}'s.
+     */
+    private <T> Flux<T> exchange(URI target, ByteRange range, Precondition condition, int hop, Outcome<T> outcome) {
         boolean sameOrigin = sameOrigin(uri, target);
         Optional<HttpClient> client = clients.client(settings.transport(), isHttps(target));
         if (client.isEmpty()) {
@@ -122,6 +187,7 @@ final class HttpByteRangeSource implements ByteRangeSource {
                 .headers(h -> {
                     h.set(HttpHeaderNames.RANGE, range.toHttpRange());
                     h.set(HttpHeaderNames.ACCEPT_ENCODING, HttpHeaderValues.IDENTITY);
+                    condition.applyTo(h);
                     if (sameOrigin && authorization != null) {
                         h.set(HttpHeaderNames.AUTHORIZATION, authorization);
                     }
@@ -129,14 +195,20 @@ final class HttpByteRangeSource implements ByteRangeSource {
                 })
                 .get()
                 .uri(target)
-                .responseConnection((res, conn) -> answer(res, conn, range, target, hop, body));
+                .responseConnection((res, conn) -> {
+                    HttpHeaders headers = res.responseHeaders();
+                    RangeAnswer verdict = RangeAnswer.of(res.status().code(), headers, range, settings.smallObjectLimit(), uri);
+                    if (verdict instanceof RangeAnswer.Redirect redirect) {
+                        conn.dispose();
+                        return redirect(redirect.location(), target, range, condition, hop, outcome);
+                    }
+                    return outcome.of(verdict, headers, conn);
+                });
     }
 
-    private Flux<RangeBytes> answer(HttpClientResponse res, Connection conn, ByteRange range, URI target, int hop,
-                                    Body body) {
-        HttpHeaders headers = res.responseHeaders();
+    /** The bytes an answer to a read or a stream of {@code range} gives. */
+    private Flux<RangeBytes> data(RangeAnswer verdict, HttpHeaders headers, Connection conn, ByteRange range, Body body) {
         String validator = headers.get(HttpHeaderNames.ETAG);
-        RangeAnswer verdict = RangeAnswer.of(res.status().code(), headers, range, settings.smallObjectLimit(), uri);
         if (verdict instanceof RangeAnswer.Data data) {
             return body.take(conn, data.contentRange(), validator);
         }
@@ -151,10 +223,30 @@ final class HttpByteRangeSource implements ByteRangeSource {
         if (verdict instanceof RangeAnswer.Past past) {
             return Flux.just(RangeBody.answer(range.offset(), NO_BYTES, past.objectSize(), validator));
         }
-        if (verdict instanceof RangeAnswer.Redirect redirect) {
-            return redirect(redirect.location(), target, range, hop, body);
+        return Flux.error(refusal(verdict, range.offset()));
+    }
+
+    /** The revalidation an answer gives; the body of a 304 (none) and of a 206 (one byte) is taken, others are dropped. */
+    private Flux<Revalidation> revalidation(RangeAnswer verdict, HttpHeaders headers, Connection conn, ObjectInfo known) {
+        Revalidation found = RevalidationAnswer.of(verdict, headers, known, uri);
+        if (found == null) {
+            conn.dispose();
+            return Flux.error(refusal(verdict, 0));
         }
-        return Flux.error(((RangeAnswer.Refused) verdict).error());
+        if (verdict instanceof RangeAnswer.Data data) {
+            return receive(conn, (int) data.contentRange().length(), 0).thenReturn(found).flux();
+        }
+        if (verdict instanceof RangeAnswer.NotModified) {
+            return receive(conn, 0, 0).thenReturn(found).flux();
+        }
+        conn.dispose();
+        return Flux.just(found);
+    }
+
+    /** The error of an answer that is neither data nor a redirect. */
+    private AstroCloudException refusal(RangeAnswer verdict, long offset) {
+        return verdict instanceof RangeAnswer.Refused refused ? refused.error()
+                : new PermanentSourceException("unexpected answer to a range request: " + verdict, uri, offset);
     }
 
     /** A read's body: exactly the announced bytes, in one buffer. */
@@ -185,7 +277,8 @@ final class HttpByteRangeSource implements ByteRangeSource {
         return copy.flip();
     }
 
-    private Flux<RangeBytes> redirect(String location, URI from, ByteRange range, int hop, Body body) {
+    private <T> Flux<T> redirect(String location, URI from, ByteRange range, Precondition condition, int hop,
+                                 Outcome<T> outcome) {
         if (location == null) {
             return Flux.error(new PermanentSourceException("a redirect without a Location", uri, range.offset()));
         }
@@ -207,7 +300,7 @@ final class HttpByteRangeSource implements ByteRangeSource {
         if (next.getHost() == null) {
             return Flux.error(new PermanentSourceException("a redirect to a location without a host", uri, range.offset()));
         }
-        return exchange(next, range, hop + 1, body);
+        return exchange(next, range, condition, hop + 1, outcome);
     }
 
     /** Receives exactly {@code length} body bytes, of an answer at {@code offset}. */
@@ -255,12 +348,12 @@ final class HttpByteRangeSource implements ByteRangeSource {
 
     @Override
     public Mono<Void> close() {
-        return Mono.fromRunnable(() -> wholeObject.set(null));
+        return pinnedTo != null ? Mono.empty() : Mono.fromRunnable(() -> wholeObject.set(null));   // a view owns nothing
     }
 
     @Override
     public String toString() {
         return "HttpByteRangeSource[" + uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
-                + uri.getRawPath() + "]";
+                + uri.getRawPath() + (pinnedTo == null ? "" : ", If-Match " + pinnedTo) + "]";
     }
 }

@@ -8,13 +8,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.Instant;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 import org.astrocloud.fits.error.ObjectAccessDeniedException;
 import org.astrocloud.fits.error.AstroCloudException;
+import org.astrocloud.fits.error.ObjectChangedException;
 import org.astrocloud.fits.error.ObjectNotFoundException;
 import org.astrocloud.fits.error.PermanentSourceException;
 import org.astrocloud.fits.error.TransientSourceException;
@@ -31,6 +30,8 @@ final class HttpErrors {
         return switch (status) {
             case 404, 410 -> new ObjectNotFoundException(detail + ": no such object", uri, offset);
             case 401, 403 -> new ObjectAccessDeniedException(detail + ": access denied (is a token or header needed?)", uri, offset);
+            case 412 -> new ObjectChangedException(detail + " Precondition Failed: the object is no longer the version"
+                    + " this read is pinned to (If-Match)", uri, offset);
             case 408, 429, 500, 502, 503, 504 -> new TransientSourceException(detail, uri, offset, null,
                     parseRetryAfter(retryAfter));
             default -> new PermanentSourceException(detail + ": unexpected answer to a range request", uri, offset);
@@ -91,12 +92,12 @@ final class HttpErrors {
             long seconds = Long.parseLong(v);
             return seconds < 0 ? null : Duration.ofSeconds(seconds);
         } catch (NumberFormatException notSeconds) {
-            try {
-                Duration d = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (DateTimeParseException notADate) {
+            Instant date = HttpDates.parse(v);
+            if (date == null) {
                 return null;
             }
+            Duration d = Duration.between(Instant.now(), date);
+            return d.isNegative() ? Duration.ZERO : d;
         }
     }
 }

@@ -16,7 +16,8 @@ import org.astrocloud.fits.spi.support.ContentRange;
  * is read: the one place where the HTTP source checks answers, for reads and streams alike. Only
  * a 206 whose {@code Content-Range} starts where we asked, and holds no more than we asked, is
  * {@link Data}; a 200 is {@link Whole} only when the object is announced small; 416 is
- * {@link Past} the end; a body in any encoding but identity is refused.
+ * {@link Past} the end; 304 is {@link NotModified} (the answer to a revalidation); a body in any
+ * encoding but identity is refused.
  */
 sealed interface RangeAnswer {
     Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
@@ -31,6 +32,10 @@ sealed interface RangeAnswer {
 
     /** A 416: the range starts at or past the end; the size when the server told it. */
     record Past(OptionalLong objectSize) implements RangeAnswer {
+    }
+
+    /** A 304: the object is still the version a conditional request named; there is no body. */
+    record NotModified() implements RangeAnswer {
     }
 
     /** A redirect to {@code location} (null when the answer had none). */
@@ -61,6 +66,9 @@ sealed interface RangeAnswer {
                     : new Refused(new RangeNotSupportedException("the server ignores Range: it answered 200 with the whole object ("
                     + (length < 0 ? "length not announced" : length + " bytes") + ") to a request for bytes "
                     + range.offset() + "-" + range.last() + "; the transfer was cancelled", uri, range.offset()));
+        }
+        if (status == 304) {
+            return new NotModified();
         }
         if (REDIRECTS.contains(status)) {
             return new Redirect(headers.get(HttpHeaderNames.LOCATION));

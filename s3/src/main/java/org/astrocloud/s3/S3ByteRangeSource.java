@@ -5,11 +5,14 @@ import java.nio.ByteBuffer;
 import java.util.function.Function;
 import org.astrocloud.fits.spi.ByteRange;
 import org.astrocloud.fits.spi.ByteRangeSource;
+import org.astrocloud.fits.spi.ObjectInfo;
 import org.astrocloud.fits.spi.RangeBytes;
 import org.astrocloud.fits.spi.ReadStats;
+import org.astrocloud.fits.spi.Revalidation;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.RequestPayer;
 
 /**
@@ -19,6 +22,11 @@ import software.amazon.awssdk.services.s3.model.RequestPayer;
  * for every source). Every answer carries the object's ETag. {@link #stream(ByteRange)} is one
  * GetObject whose body moves only on demand; cancelling it stops the transfer. Once the clients it was opened with are closed, every read fails with a
  * {@code PermanentSourceException}, the one in flight included.
+ *
+ * <p>{@link #revalidate} is one HeadObject (no body; S3's ETag names the content, so comparing it
+ * is exact). {@link #pinned} is a view whose GetObjects carry {@code ifMatch}: a 412
+ * PreconditionFailed is an {@link org.astrocloud.fits.error.ObjectChangedException}; the view
+ * shares this source's client and counters. Every request goes through {@link #sent}.
  */
 final class S3ByteRangeSource implements ByteRangeSource {
     private static final ByteBuffer NO_BYTES = ByteBuffer.allocate(0);
@@ -28,15 +36,23 @@ final class S3ByteRangeSource implements ByteRangeSource {
     private final S3Clients.Generation clients;
     private final S3ClientConfig config;
     private final boolean requesterPays;
-    private final ReadStats stats = new ReadStats();
+    private final ReadStats stats;     // shared with the pinned views
+    private final String pinnedTo;     // the ETag every GetObject names with ifMatch, or null
 
     S3ByteRangeSource(URI uri, S3Location location, S3Clients.Generation clients, S3ClientConfig config,
                       boolean requesterPays) {
+        this(uri, location, clients, config, requesterPays, new ReadStats(), null);
+    }
+
+    private S3ByteRangeSource(URI uri, S3Location location, S3Clients.Generation clients, S3ClientConfig config,
+                              boolean requesterPays, ReadStats stats, String pinnedTo) {
         this.uri = uri;
         this.location = location;
         this.clients = clients;
         this.config = config;
         this.requesterPays = requesterPays;
+        this.stats = stats;
+        this.pinnedTo = pinnedTo;
     }
 
     @Override
@@ -63,18 +79,50 @@ final class S3ByteRangeSource implements ByteRangeSource {
     }
 
     /**
-     * {@code call} on the client, once per subscription, with one request counted: InvalidRange
-     * (416) is an answer with no bytes, failures are translated.
+     * One HeadObject: the object now (size, ETag, modification time), unchanged when it is the
+     * version {@code known} describes ({@link ObjectInfo#sameVersionAs}). Chosen over a conditional
+     * GetObject because the SDK reports a 304 as an error without headers, and HEAD moves no body either.
      */
+    @Override
+    public Mono<Revalidation> revalidate(ObjectInfo known) {
+        HeadObjectRequest.Builder request = HeadObjectRequest.builder().bucket(location.bucket()).key(location.key());
+        if (requesterPays) {
+            request.requestPayer(RequestPayer.REQUESTER);
+        }
+        HeadObjectRequest built = request.build();
+        return sent(0, c -> Mono.fromFuture(() -> c.sdk().headObject(built)).flux())
+                .next()
+                .map(head -> {
+                    ObjectInfo current = new ObjectInfo(uri, head.contentLength() == null ? -1 : head.contentLength(),
+                            head.eTag(), head.lastModified());
+                    return new Revalidation(current.sameVersionAs(known), current);
+                });
+    }
+
+    /** A view whose GetObjects carry {@code ifMatch(validator)}; it shares this source's client and counters. */
+    @Override
+    public ByteRangeSource pinned(String validator) {
+        if (validator == null || validator.equals(pinnedTo)) {
+            return this;
+        }
+        return new S3ByteRangeSource(uri, location, clients, config, requesterPays, stats, validator);
+    }
+
+    /** {@link #sent} for a read: InvalidRange (416) is an answer with no bytes. */
     private Flux<RangeBytes> guarded(ByteRange range, Function<S3Clients.S3Client, Flux<RangeBytes>> call) {
+        return sent(range.offset(), c -> call.apply(c)
+                .onErrorResume(S3Errors::isInvalidRange, e -> Flux.just(RangeBytes.ofUnknownSize(range.offset(), NO_BYTES))));
+    }
+
+    /** {@code call} on the client, once per subscription, with one request counted; failures translated. */
+    private <T> Flux<T> sent(long offset, Function<S3Clients.S3Client, Flux<T>> call) {
         return clients.client(config)
                 .flatMapMany(c -> Flux.defer(() -> {
                             stats.recordRequest(0);
                             return call.apply(c);
                         })
-                        .onErrorResume(S3Errors::isInvalidRange, e -> Flux.just(RangeBytes.ofUnknownSize(range.offset(), NO_BYTES)))
-                        .onErrorMap(e -> clients.isClosed() ? e : S3Errors.translate(e, uri, range.offset(), c.anonymous(), requesterPays)))
-                .onErrorMap(e -> S3Errors.ifClosed(clients.isClosed(), e, uri, range.offset()));
+                        .onErrorMap(e -> clients.isClosed() ? e : S3Errors.translate(e, uri, offset, c.anonymous(), requesterPays)))
+                .onErrorMap(e -> S3Errors.ifClosed(clients.isClosed(), e, uri, offset));
     }
 
     private GetObjectRequest request(ByteRange range) {
@@ -82,6 +130,9 @@ final class S3ByteRangeSource implements ByteRangeSource {
                 .bucket(location.bucket())
                 .key(location.key())
                 .range(range.toHttpRange());
+        if (pinnedTo != null) {
+            request.ifMatch(pinnedTo);
+        }
         if (requesterPays) {
             request.requestPayer(RequestPayer.REQUESTER);
         }
@@ -100,6 +151,7 @@ final class S3ByteRangeSource implements ByteRangeSource {
 
     @Override
     public String toString() {
-        return "S3ByteRangeSource[s3://" + location.bucket() + "/" + location.key() + "]";
+        return "S3ByteRangeSource[s3://" + location.bucket() + "/" + location.key()
+                + (pinnedTo == null ? "" : ", ifMatch " + pinnedTo) + "]";
     }
 }

@@ -6,12 +6,12 @@ import java.util.regex.Pattern;
 import org.astrocloud.fits.error.ObjectNotFoundException;
 import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.ByteRangeSourceProvider;
+import org.astrocloud.fits.spi.ObjectInfo;
 import org.astrocloud.fits.spi.SourceOptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.RequestPayer;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Reads {@code s3://bucket/key} and AWS's S3 https URLs (path style and virtual-hosted) with
@@ -67,18 +67,27 @@ public final class S3ByteRangeSourceProvider implements ByteRangeSourceProvider 
     /**
      * Lists {@code s3://bucket/prefix/} (every object under it) and globs in the key
      * ({@code *} within a segment, {@code **} across, {@code ?}, {@code [...]}); any other URI is
-     * itself. Pages of 1,000 keys are fetched only as URIs are requested.
+     * itself. Pages of 1,000 keys are fetched only as URIs are requested. The URIs of {@link #list}.
      */
     @Override
     public Flux<URI> expand(URI uri, SourceOptions options) {
+        return list(uri, options).map(ObjectInfo::uri);
+    }
+
+    /**
+     * What {@link #expand} lists, with the size, ETag and modification time ListObjectsV2 gives for
+     * each object; an object URI is itself with nothing known (no request).
+     */
+    @Override
+    public Flux<ObjectInfo> list(URI uri, SourceOptions options) {
         S3Location location = S3Location.parse(uri).orElse(null);
         if (location == null) {
-            return Flux.just(uri);
+            return Flux.just(ObjectInfo.of(uri));
         }
         String key = location.key();
         int wildcard = Glob.firstWildcard(key);
         if (wildcard < 0 && !key.isEmpty() && !key.endsWith("/")) {
-            return Flux.just(uri);
+            return Flux.just(ObjectInfo.of(uri));
         }
         String prefix = wildcard < 0 ? key : key.substring(0, wildcard);
         Pattern pattern = wildcard < 0 ? null : Glob.toRegex(key);
@@ -94,9 +103,8 @@ public final class S3ByteRangeSourceProvider implements ByteRangeSourceProvider 
                 .flatMapMany(c -> Flux.from(c.sdk().listObjectsV2Paginator(built).contents())
                         .onErrorMap(e -> generation.isClosed() ? e : S3Errors.translate(e, uri, -1, c.anonymous(), requesterPays)))
                 .onErrorMap(e -> S3Errors.ifClosed(generation.isClosed(), e, uri, -1))
-                .map(S3Object::key)
-                .filter(k -> !k.endsWith("/") && (pattern == null || pattern.matcher(k).matches()))
-                .map(location::withKey)
+                .filter(o -> !o.key().endsWith("/") && (pattern == null || pattern.matcher(o.key()).matches()))
+                .map(o -> new ObjectInfo(location.withKey(o.key()), o.size() == null ? -1 : o.size(), o.eTag(), o.lastModified()))
                 .switchIfEmpty(Flux.error(() -> new ObjectNotFoundException("no object matches", uri, -1)));
     }
 

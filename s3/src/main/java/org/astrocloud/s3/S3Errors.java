@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.concurrent.CompletionException;
 import org.astrocloud.fits.error.ObjectAccessDeniedException;
 import org.astrocloud.fits.error.AstroCloudException;
+import org.astrocloud.fits.error.ObjectChangedException;
 import org.astrocloud.fits.error.ObjectNotFoundException;
 import org.astrocloud.fits.error.PermanentSourceException;
 import org.astrocloud.fits.error.TransientSourceException;
@@ -52,6 +53,10 @@ final class S3Errors {
             if (status == 404) {
                 return new ObjectNotFoundException(detail + ": no such " + ("NoSuchBucket".equals(code) ? "bucket" : "object"),
                         uri, offset, t);
+            }
+            if (status == 412 || "PreconditionFailed".equals(code)) {
+                return new ObjectChangedException(detail + ": the object is no longer the version this read is pinned to"
+                        + " (If-Match)", uri, offset, t);
             }
             if (status == 403 || status == 401) {
                 String hint = anonymous

@@ -23,7 +23,7 @@ import reactor.netty.resources.ConnectionProvider;
 /**
  * An HTTP proxy on 127.0.0.1 in front of an upstream server that injects one fault per request,
  * chosen by the request's number (0, 1, 2, ...): delay, an error status, a connection reset, a
- * truncated or stalled body, a redirect. Records what it received.
+ * truncated or stalled body, a redirect. Forwards each request with its method; records what it received.
  */
 public final class FaultProxy implements AutoCloseable {
 
@@ -67,7 +67,8 @@ public final class FaultProxy implements AutoCloseable {
         HttpClient client = HttpClient.create(pool).baseUrl(upstream);
         server = HttpServer.create().host("127.0.0.1").port(0).handle((req, res) -> {
             received.add(new RangeFileServer.Request(req.uri(), req.requestHeaders().get(HttpHeaderNames.RANGE),
-                    req.requestHeaders().get(HttpHeaderNames.AUTHORIZATION), req.requestHeaders().copy()));
+                    req.requestHeaders().get(HttpHeaderNames.AUTHORIZATION), req.requestHeaders().copy(), "",
+                    req.method().name()));
             Action a = policy.apply(count.getAndIncrement());
             Mono<Void> act = Mono.defer(() -> act(a, req, res, client));
             return a.delay().isZero() ? act : Mono.delay(a.delay()).then(act);
@@ -92,7 +93,7 @@ public final class FaultProxy implements AutoCloseable {
                         h.set(e.getKey(), e.getValue());
                     }
                 }))
-                .get().uri(req.uri())
+                .request(req.method()).uri(req.uri())
                 .response((up, body) -> {
                     res.status(up.status());
                     up.responseHeaders().forEach(e -> {

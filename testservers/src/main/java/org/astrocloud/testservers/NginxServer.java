@@ -10,15 +10,19 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's nginx in the foreground on 127.0.0.1, serving a directory, with its configuration in
- * a temporary directory. CI installs nginx ({@code .ci/run}).
+ * a temporary directory. CI installs nginx ({@code .ci/run}). Its access log has one line per
+ * request, {@code METHOD STATUS BODY_BYTES_SENT}, read with {@link #accessLog()}, so that tests can
+ * count requests and body bytes at the server.
  */
 public final class NginxServer implements AutoCloseable {
     private final Process process;
     private final int port;
+    private final Path accessLog;
 
-    private NginxServer(Process process, int port) {
+    private NginxServer(Process process, int port, Path accessLog) {
         this.process = process;
         this.port = port;
+        this.accessLog = accessLog;
     }
 
     /** The nginx binary ({@code $NGINX}, else {@code /usr/sbin/nginx}), if it is installed. */
@@ -43,7 +47,8 @@ public final class NginxServer implements AutoCloseable {
                 "error_log " + work.resolve("logs/error.log") + " warn;",
                 "events { worker_connections 1024; }",
                 "http {",
-                "  access_log off;",
+                "  log_format counted '$request_method $status $body_bytes_sent';",
+                "  access_log " + work.resolve("logs/access.log") + " counted;",
                 "  client_body_temp_path " + work.resolve("tmp") + ";",
                 "  proxy_temp_path " + work.resolve("tmp") + ";",
                 "  fastcgi_temp_path " + work.resolve("tmp") + ";",
@@ -67,7 +72,7 @@ public final class NginxServer implements AutoCloseable {
             }
             try {
                 new Socket("127.0.0.1", port).close();
-                return new NginxServer(p, port);
+                return new NginxServer(p, port, work.resolve("logs/access.log"));
             } catch (IOException notYet) {
                 Thread.sleep(20);
             }
@@ -79,6 +84,19 @@ public final class NginxServer implements AutoCloseable {
     private static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The access log so far, one {@code METHOD STATUS BODY_BYTES_SENT} line per request. nginx writes
+     * a line when it has handed the response to the socket, so a client may see the answer a moment
+     * before its line appears.
+     */
+    public java.util.List<String> accessLog() {
+        try {
+            return Files.exists(accessLog) ? Files.readAllLines(accessLog) : java.util.List.of();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

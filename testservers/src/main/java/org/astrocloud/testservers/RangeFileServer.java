@@ -1,5 +1,6 @@
 package org.astrocloud.testservers;
 
+import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import java.io.IOException;
@@ -19,9 +20,14 @@ import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * A Reactor Netty file server on 127.0.0.1 with single-range support (206, suffix ranges, 416,
- * 200 without Range), or one that ignores Range altogether. Records every request it gets, and
- * counts the TCP connections it accepts and how many are open, so that tests can see a client
- * close its pooled connections.
+ * 200 without Range), or one that ignores Range altogether. Records every request it gets, counts
+ * the body bytes it sends, and counts the TCP connections it accepts and how many are open, so
+ * that tests can see a client close its pooled connections.
+ *
+ * <p>Like nginx for static files, it sends {@code ETag: "hex(mtime seconds)-hex(size)"} and
+ * {@code Last-Modified}, and honours, in RFC 9110's order, {@code If-Match} (412 when no listed ETag
+ * matches strongly), {@code If-None-Match} (304 when one matches) and, without it,
+ * {@code If-Modified-Since} (304 when the file is not newer), before it looks at {@code Range}.
  *
  * <pre>{@code
  * try (RangeFileServer server = RangeFileServer.serving(dir)) {
@@ -36,8 +42,14 @@ public final class RangeFileServer implements AutoCloseable {
 
     /** One request as the server saw it. */
     public record Request(String uri, String range, String authorization, io.netty.handler.codec.http.HttpHeaders headers,
-                          String protocol) {
-        /** A request seen without knowing its protocol. */
+                          String protocol, String method) {
+        /** A GET seen with its protocol. */
+        public Request(String uri, String range, String authorization, io.netty.handler.codec.http.HttpHeaders headers,
+                       String protocol) {
+            this(uri, range, authorization, headers, protocol, "GET");
+        }
+
+        /** A GET seen without knowing its protocol. */
         public Request(String uri, String range, String authorization, io.netty.handler.codec.http.HttpHeaders headers) {
             this(uri, range, authorization, headers, "");
         }
@@ -48,6 +60,7 @@ public final class RangeFileServer implements AutoCloseable {
     private final boolean secure;
     private final DisposableServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong bodyBytes = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.Set<String> completedBodies = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** The number of open connections after each change, the latest replayed. */
     private final Sinks.Many<Integer> openCounts = Sinks.many().replay().latest();
@@ -120,6 +133,17 @@ public final class RangeFileServer implements AutoCloseable {
         openCounts.tryEmitNext(open);
     }
 
+    /** Body bytes sent so far (the bodies of 200 and 206 answers; 304, 412 and 416 have none). */
+    public long bodyBytesSent() {
+        return bodyBytes.get();
+    }
+
+    /** The ETag this server sends for {@code file}, as nginx makes it: {@code "hex(mtime seconds)-hex(size)"}. */
+    public static String etagOf(Path file) throws IOException {
+        return "\"" + Long.toHexString(Files.getLastModifiedTime(file).to(java.util.concurrent.TimeUnit.SECONDS)) + "-"
+                + Long.toHexString(Files.size(file)) + "\"";
+    }
+
     /** Whether a whole-body send of {@code name} ran to its end. */
     public boolean wholeBodySent(String name) {
         return completedBodies.contains(name);
@@ -128,16 +152,26 @@ public final class RangeFileServer implements AutoCloseable {
     private Mono<Void> serve(HttpServerRequest req, HttpServerResponse res) {
         requests.add(new Request(req.uri(), req.requestHeaders().get(HttpHeaderNames.RANGE),
                 req.requestHeaders().get(HttpHeaderNames.AUTHORIZATION), req.requestHeaders().copy(),
-                req.protocol()));
+                req.protocol(), req.method().name()));
         Path file = root.resolve(req.path()).normalize();
         if (!file.startsWith(root) || !Files.isRegularFile(file)) {
             return res.status(404).send();
         }
         long size;
+        long mtime;
+        String etag;
         try {
             size = Files.size(file);
+            mtime = Files.getLastModifiedTime(file).to(java.util.concurrent.TimeUnit.SECONDS);
+            etag = etagOf(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        res.header(HttpHeaderNames.ETAG, etag)
+                .header(HttpHeaderNames.LAST_MODIFIED, DateFormatter.format(new java.util.Date(mtime * 1000)));
+        int precondition = Preconditions.status(req.requestHeaders(), etag, mtime);
+        if (precondition != 0) {
+            return res.status(precondition).header(HttpHeaderNames.CONTENT_LENGTH, "0").send();
         }
         res.header(HttpHeaderNames.CONTENT_TYPE, "application/octet-stream");
         long start = 0;
@@ -167,6 +201,7 @@ public final class RangeFileServer implements AutoCloseable {
             return res.send();
         }
         boolean whole = start == 0 && count == size;
+        bodyBytes.addAndGet(count);
         return res.sendFile(file, start, count).then()
                 .doOnSuccess(v -> {
                     if (whole && ignoreRange) {

@@ -16,8 +16,10 @@ import org.astrocloud.fits.error.ObjectNotFoundException;
 import org.astrocloud.fits.error.PermanentSourceException;
 import org.astrocloud.fits.spi.ByteRange;
 import org.astrocloud.fits.spi.ByteRangeSource;
+import org.astrocloud.fits.spi.ObjectInfo;
 import org.astrocloud.fits.spi.RangeBytes;
 import org.astrocloud.fits.spi.ReadStats;
+import org.astrocloud.fits.spi.Revalidation;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
@@ -26,7 +28,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Reads a local file with an {@link AsynchronousFileChannel}. The file is opened (on a
  * bounded-elastic thread, since opening may block) on the first read and closed by
- * {@link #close()}; reads complete on the channel's own I/O threads.
+ * {@link #close()}; reads complete on the channel's own I/O threads. {@link #revalidate} reads the
+ * file's size and modification time (on a bounded-elastic thread), not its bytes: no request.
  */
 final class FileByteRangeSource implements ByteRangeSource {
     private final URI uri;
@@ -114,6 +117,17 @@ final class FileByteRangeSource implements ByteRangeSource {
                 sink.error(new PermanentSourceException("read failed: " + e, uri, start, e));
             }
         });
+    }
+
+    /**
+     * Unchanged when the file's size and modification time are {@code known}'s (both must be known);
+     * reads neither the file nor its channel, and counts no request.
+     */
+    @Override
+    public Mono<Revalidation> revalidate(ObjectInfo known) {
+        return Mono.fromCallable(() -> LocalListing.stat(uri))
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(now -> new Revalidation(now.sameVersionAs(known), now));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.ByteRangeSourceProvider;
+import org.astrocloud.fits.spi.ObjectInfo;
 import org.astrocloud.fits.spi.SourceOptions;
 import reactor.core.publisher.Flux;
 
@@ -15,7 +16,9 @@ import reactor.core.publisher.Flux;
  * <p>{@link #expand} lists: a directory names every regular file below it (recursively, sorted by
  * name, names starting with {@code .} skipped, links to directories not followed), and a path with
  * glob characters every file it matches, in the JDK's glob syntax
- * ({@code file:/data/s0022/*.fits}, {@code file:/data/**}{@code /*-cube.fits}).
+ * ({@code file:/data/s0022/*.fits}, {@code file:/data/**}{@code /*-cube.fits}). {@link #list} gives
+ * the same files with their sizes and modification times, and a source's {@code revalidate}
+ * compares those with what it knew without reading the file (no request).
  */
 public final class FileByteRangeSourceProvider implements ByteRangeSourceProvider {
 
@@ -36,5 +39,10 @@ public final class FileByteRangeSourceProvider implements ByteRangeSourceProvide
     @Override
     public Flux<URI> expand(URI uri, SourceOptions options) {
         return LocalListing.expand(uri);
+    }
+
+    @Override
+    public Flux<ObjectInfo> list(URI uri, SourceOptions options) {
+        return LocalListing.list(uri);
     }
 }

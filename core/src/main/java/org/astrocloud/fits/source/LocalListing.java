@@ -12,8 +12,11 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.attribute.BasicFileAttributes;
+import org.astrocloud.fits.error.AstroCloudException;
 import org.astrocloud.fits.error.ObjectNotFoundException;
 import org.astrocloud.fits.error.PermanentSourceException;
+import org.astrocloud.fits.spi.ObjectInfo;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
@@ -24,6 +27,9 @@ import reactor.core.scheduler.Schedulers;
  * level, {@code **} across levels). Names starting with {@code .} are skipped inside directories
  * and by wildcards, as a shell does; symbolic links to directories are not followed.
  *
+ * <p>{@link #list} gives each file's size and modification time too; {@link #stat} is the one place
+ * where a file's attributes are read.
+ *
  * <p>Lazy and ordered: one directory is read at a time, when the consumer needs more names, its
  * entries sorted by name; directories are read on a bounded-elastic thread.
  */
@@ -32,20 +38,61 @@ final class LocalListing {
     }
 
     static Flux<URI> expand(URI uri) {
-        return Flux.defer(() -> {
-            Path path = Path.of(uri);
-            if (Files.isRegularFile(path)) {
-                return Flux.just(uri);
+        return Flux.defer(() -> named(uri)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /**
+     * What {@link #expand} names, each with its size and modification time (one {@code stat} per
+     * file, on the same bounded-elastic thread); a file that cannot be read is itself with nothing known.
+     */
+    static Flux<ObjectInfo> list(URI uri) {
+        return Flux.defer(() -> named(uri)).map(LocalListing::describe).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** {@link #stat}, or nothing known when the file cannot be read. */
+    private static ObjectInfo describe(URI uri) {
+        try {
+            return stat(uri);
+        } catch (AstroCloudException e) {
+            return ObjectInfo.of(uri);
+        }
+    }
+
+    /**
+     * The size and modification time of the file {@code uri} names, read without opening it. Blocks
+     * (a {@code stat}): call it on a thread that may.
+     *
+     * @throws ObjectNotFoundException when there is no such file
+     * @throws PermanentSourceException when its attributes cannot be read or it is not a regular file
+     */
+    static ObjectInfo stat(URI uri) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(Path.of(uri), BasicFileAttributes.class);
+            if (!a.isRegularFile()) {
+                throw new PermanentSourceException("not a regular file", uri, -1);
             }
-            if (Files.isDirectory(path)) {
-                return below(path, uri).map(Path::toUri);
-            }
-            int wildcard = firstWildcard(path.toString());
-            if (wildcard < 0) {
-                return Flux.just(uri);   // opening it gives the precise error (no such file, ...)
-            }
-            return matching(path, wildcard, uri).map(Path::toUri);
-        }).subscribeOn(Schedulers.boundedElastic());
+            return ObjectInfo.of(uri).withSize(a.size()).withLastModified(a.lastModifiedTime().toInstant());
+        } catch (NoSuchFileException e) {
+            throw new ObjectNotFoundException("no such file", uri, -1, e);
+        } catch (IOException e) {
+            throw new PermanentSourceException("cannot read the file's attributes: " + e, uri, -1, e);
+        }
+    }
+
+    /** The URIs {@code uri} names; blocks (reads directories). */
+    private static Flux<URI> named(URI uri) {
+        Path path = Path.of(uri);
+        if (Files.isRegularFile(path)) {
+            return Flux.just(uri);
+        }
+        if (Files.isDirectory(path)) {
+            return below(path, uri).map(Path::toUri);
+        }
+        int wildcard = firstWildcard(path.toString());
+        if (wildcard < 0) {
+            return Flux.just(uri);   // opening it gives the precise error (no such file, ...)
+        }
+        return matching(path, wildcard, uri).map(Path::toUri);
     }
 
     /** Every regular file below {@code dir}, depth first, names in order. */

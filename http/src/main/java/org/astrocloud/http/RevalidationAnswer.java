@@ -13,8 +13,9 @@ import org.astrocloud.fits.spi.Revalidation;
  * says of the object: a 304 confirms the known version, described with the {@code ETag} and
  * {@code Last-Modified} the 304 carries (the size stays the known one); a 206, 200 or 416
  * describes the object now (size from {@code Content-Range} or {@code Content-Length}, ETag,
- * Last-Modified) and is unchanged only when that is the known version by
- * {@link ObjectInfo#sameVersionAs} (a server that ignores the condition but sends the same ETag).
+ * Last-Modified) and is unchanged only when it carries the known ETag, strong, with the known size
+ * (a server that ignores the condition): like core's default, only equal ETags prove it, never a
+ * size or a date.
  */
 final class RevalidationAnswer {
     private RevalidationAnswer() {
@@ -38,6 +39,8 @@ final class RevalidationAnswer {
             return null;
         }
         ObjectInfo current = new ObjectInfo(uri, size.orElse(-1), etag, lastModified);
-        return new Revalidation(current.sameVersionAs(known), current);
+        boolean sameEtag = etag != null && !etag.startsWith("W/") && etag.equals(known.validator())
+                && (current.size() < 0 || known.size() < 0 || current.size() == known.size());
+        return new Revalidation(sameEtag, current);
     }
 }

@@ -79,9 +79,10 @@ final class S3ByteRangeSource implements ByteRangeSource {
     }
 
     /**
-     * One HeadObject: the object now (size, ETag, modification time), unchanged when it is the
-     * version {@code known} describes ({@link ObjectInfo#sameVersionAs}). Chosen over a conditional
-     * GetObject because the SDK reports a 304 as an error without headers, and HEAD moves no body either.
+     * One HeadObject: the object now (size, ETag, modification time), unchanged when its ETag is
+     * {@code known}'s (and the sizes agree); a size or a date alone proves nothing (an overwrite in
+     * the same second keeps both). Chosen over a conditional GetObject because the SDK reports a 304
+     * as an error, and HEAD moves no body either.
      */
     @Override
     public Mono<Revalidation> revalidate(ObjectInfo known) {
@@ -95,7 +96,9 @@ final class S3ByteRangeSource implements ByteRangeSource {
                 .map(head -> {
                     ObjectInfo current = new ObjectInfo(uri, head.contentLength() == null ? -1 : head.contentLength(),
                             head.eTag(), head.lastModified());
-                    return new Revalidation(current.sameVersionAs(known), current);
+                    boolean sameEtag = current.validator() != null && current.validator().equals(known.validator())
+                            && (known.size() < 0 || current.size() == known.size());
+                    return new Revalidation(sameEtag, current);
                 });
     }
 

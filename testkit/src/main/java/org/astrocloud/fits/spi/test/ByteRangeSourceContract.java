@@ -77,7 +77,8 @@ import reactor.test.StepVerifier;
  *       {@link #streamOfARangePastTheEndShouldBeEmpty},
  *       {@link #streamOfARangeShouldMoveBytesOnlyWithDemand} (backpressure),
  *       {@link #cancelledStreamShouldLeaveTheSourceUsable};</li>
- *   <li>vectored reads: {@link #readRangesShouldGiveExactSlicesInOffsetOrderInFewerRequests}.</li>
+ *   <li>vectored reads: {@link #readRangesShouldGiveExactSlicesInOffsetOrderInFewerRequests};</li>
+ *   <li>pinned reads: {@link #readsPinnedToTheObjectsOwnValidatorShouldReadAsBefore}.</li>
  * </ul>
  * Each test waits at most {@link #timeout()} for one step, so a source that hangs fails instead
  * of stalling the build.
@@ -422,6 +423,31 @@ public interface ByteRangeSourceContract {
         }
         long requests = s.stats().requests();
         assertTrue(requests >= 1 && requests < wanted.size(), "requests for " + wanted.size() + " ranges: " + requests);
+        s.close().block(timeout());
+    }
+
+    /**
+     * {@link ByteRangeSource#pinned} to the validator of the object's own first answer (what a walk
+     * does): the pinned source reads what the source reads, with the same validator, and closing it
+     * leaves the source usable. Without a validator there is nothing to pin to and the source itself is read.
+     */
+    @Test
+    default void readsPinnedToTheObjectsOwnValidatorShouldReadAsBefore() throws Exception {
+        ByteRangeSource s = sourceFor("pinned.bin", content(100_000, 18));
+        ByteRange range = ByteRange.of(2_000, 5_000);
+        RangeBytes first = read(s, range);
+
+        ByteRangeSource pinned = first.validator().map(s::pinned).orElse(s);
+        RangeBytes again = read(pinned, range);
+
+        assertNotNull(pinned, "pinned returned null");
+        assertEquals(first.offset(), again.offset(), "the offset of the pinned read");
+        assertArrayEquals(bytesOf(first), bytesOf(again), "the bytes of the pinned read of " + range);
+        assertEquals(first.validator(), again.validator(), "the validator of the pinned read");
+        if (pinned != s) {
+            pinned.close().block(timeout());
+        }
+        assertArrayEquals(bytesOf(first), bytesOf(read(s, range)), "a read of the source after the pinned one was closed");
         s.close().block(timeout());
     }
 }

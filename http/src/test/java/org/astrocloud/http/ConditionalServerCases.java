@@ -1,8 +1,8 @@
 package org.astrocloud.http;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,11 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.astrocloud.fits.error.ObjectChangedException;
 import org.astrocloud.fits.spi.ByteRange;
@@ -60,12 +64,12 @@ interface ConditionalServerCases {
         Path tmp = www().resolve("." + name + ".tmp");
         Files.write(tmp, content);
         Files.setLastModifiedTime(tmp, FileTime.from(mtime));
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return file;
     }
 
     private static Instant aMinuteAgo() {
-        return Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
     }
 
     private ByteRangeSource open(String name) {
@@ -146,14 +150,14 @@ interface ConditionalServerCases {
 
         RangeBytes first = pinned.read(ByteRange.of(0, 1000)).block(TIMEOUT);
         assertEquals(Optional.of(etag(file)), first.validator());
-        assertEquals(ByteRangeSourceContract.concatenated(java.util.List.of(first)).length, 1000);
+        assertArrayEquals(Arrays.copyOfRange(v1, 0, 1000), ByteRangeSourceContract.concatenated(List.of(first)));
         write("swapped.bin", ByteRangeSourceContract.content(60_000, 7), aMinuteAgo().plusSeconds(20));
         Counted before = counted(0);
 
         ObjectChangedException e = assertThrows(ObjectChangedException.class,
                 () -> pinned.read(ByteRange.of(1000, 1000)).block(TIMEOUT));
         assertEquals(Optional.of(s.uri()), e.uri());
-        assertEquals(java.util.OptionalLong.of(1000), e.offset());
+        assertEquals(OptionalLong.of(1000), e.offset());
         assertThrows(ObjectChangedException.class, () -> pinned.stream(ByteRange.of(2000, 5000)).blockLast(TIMEOUT));
         assertEquals(before.requests() + 2, counted(before.requests() + 2).requests(), "not retried");
         assertEquals(0, s.stats().retries());
@@ -174,10 +178,8 @@ interface ConditionalServerCases {
         byte[] streamed = ByteRangeSourceContract.concatenated(pinned.stream(ByteRange.of(100, 40_000)).collectList().block(TIMEOUT));
 
         assertEquals(123, r.offset());
-        assertEquals(java.util.List.of(Arrays.copyOfRange(content, 123, 123 + 4567)).get(0).length, r.length());
-        assertTrue(Arrays.equals(Arrays.copyOfRange(content, 123, 123 + 4567),
-                ByteRangeSourceContract.concatenated(java.util.List.of(r))));
-        assertTrue(Arrays.equals(Arrays.copyOfRange(content, 100, 40_100), streamed));
+        assertArrayEquals(Arrays.copyOfRange(content, 123, 123 + 4567), ByteRangeSourceContract.concatenated(List.of(r)));
+        assertArrayEquals(Arrays.copyOfRange(content, 100, 40_100), streamed);
         assertSame(s, s.pinned("W/\"weak\""), "a weak ETag never matches If-Match: no pin");
     }
 }

@@ -14,9 +14,13 @@ import org.astrocloud.fits.error.DeadlineExceededException;
 import reactor.core.scheduler.Schedulers;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.astrocloud.fits.spi.ByteRangeSource;
+import org.astrocloud.fits.catalog.HeaderCatalog;
+import org.astrocloud.fits.error.ObjectChangedException;
 import org.astrocloud.fits.spi.ByteRangeSources;
+import org.astrocloud.fits.spi.ObjectInfo;
 import org.astrocloud.fits.spi.SourceOption;
 import org.astrocloud.fits.spi.SourceOptions;
 import org.reactivestreams.Publisher;
@@ -65,12 +69,15 @@ public final class FitsScanner {
     private final Listeners listeners;
     /** The settings' options with the scan's concurrency filled in, as handed to every source. */
     private final SourceOptions sourceOptions;
+    /** {@code null}: no catalog. */
+    private final CatalogScan catalog;
 
-    private FitsScanner(ScanSettings settings, ByteRangeSources sources, Listeners listeners) {
+    private FitsScanner(ScanSettings settings, ByteRangeSources sources, Listeners listeners, CatalogScan catalog) {
         this.settings = settings;
         this.sources = sources;
         this.listeners = listeners;
         this.sourceOptions = settings.sourceOptions();
+        this.catalog = catalog;
     }
 
     /** A scanner with the defaults and every source provider on the class path. */
@@ -80,11 +87,11 @@ public final class FitsScanner {
 
     /** A scanner with these settings and every source provider on the class path. */
     public static FitsScanner create(ScanSettings settings) {
-        return new FitsScanner(Objects.requireNonNull(settings, "settings"), null, Listeners.NONE);
+        return new FitsScanner(Objects.requireNonNull(settings, "settings"), null, Listeners.NONE, null);
     }
 
     private FitsScanner with(ScanSettings changed) {
-        return new FitsScanner(changed, sources, listeners);
+        return new FitsScanner(changed, sources, listeners, catalog);
     }
 
     /** What this scanner is set to. */
@@ -143,7 +150,7 @@ public final class FitsScanner {
 
     /** A copy that opens sources with these providers instead of those on the class path. */
     public FitsScanner sources(ByteRangeSources registry) {
-        return new FitsScanner(settings, Objects.requireNonNull(registry, "registry"), listeners);
+        return new FitsScanner(settings, Objects.requireNonNull(registry, "registry"), listeners, catalog);
     }
 
     /**
@@ -159,7 +166,26 @@ public final class FitsScanner {
      * }</pre>
      */
     public FitsScanner listener(ScanListener listener) {
-        return new FitsScanner(settings, sources, listeners.with(Objects.requireNonNull(listener, "listener")));
+        return new FitsScanner(settings, sources, listeners.with(Objects.requireNonNull(listener, "listener")), catalog);
+    }
+
+    /**
+     * A copy that scans through {@code catalog}: {@link #scanFile} and {@link #scanAll} answer an
+     * object whose entry is younger than {@code ttl} from the catalog with no request; an older entry
+     * is revalidated (against the listing's ETag and size with {@link #scanAllObjects}, else by the
+     * source: one conditional request over HTTP, a HEAD over S3) and answers when the object is
+     * unchanged; changed, new and failed objects are walked and stored. Results say where they came
+     * from ({@link ScanResult#origin()}). {@code Duration.ZERO} revalidates every entry. A
+     * {@link #scan(URI)} stream always walks.
+     *
+     * <pre>{@code
+     * FitsScanner scanner = FitsScanner.create().catalog(InMemoryHeaderCatalog.create(), Duration.ofDays(1));
+     * scanner.scanAllObjects(scanner.list(URI.create("s3://bucket/sector22/"))).blockLast();   // walks
+     * scanner.scanAllObjects(scanner.list(URI.create("s3://bucket/sector22/"))).blockLast();   // LIST pages only
+     * }</pre>
+     */
+    public FitsScanner catalog(HeaderCatalog catalog, Duration ttl) {
+        return new FitsScanner(settings, sources, listeners, new CatalogScan(catalog, ttl));
     }
 
     /** The options passed to sources. */
@@ -189,10 +215,51 @@ public final class FitsScanner {
     }
 
     private Mono<ScanResult> scanFile(URI uri, Duration deadline, String which) {
+        return scanFile(uri, null, deadline, which);
+    }
+
+    private Mono<ScanResult> scanFile(URI uri, ObjectInfo listed, Duration deadline, String which) {
+        if (catalog == null) {
+            return walked(uri, deadline, which, null, Map.of());
+        }
+        return Mono.defer(() -> catalog.scan(uri, settings.rootMap().apply(uri), listed, new CatalogScan.Walker() {
+            @Override
+            public Mono<ScanResult> walk(URI file, List<FitsHeader> originals, Map<Long, Long> plan) {
+                return walked(file, deadline, which, originals, plan);
+            }
+
+            @Override
+            public ByteRangeSource open(URI resolved) {
+                return registry().get(resolved, sourceOptions);
+            }
+
+            @Override
+            public FitsHeader transform(FitsHeader header) {
+                return settings.transform().apply(header);
+            }
+        }));
+    }
+
+    /**
+     * One file walked to the end as one result; an object replaced during the walk
+     * ({@link ObjectChangedException}) is walked once more from the start. {@code originals}, when
+     * not null, receives the headers before any transform.
+     */
+    private Mono<ScanResult> walked(URI uri, Duration deadline, String which, List<FitsHeader> originals,
+                                    Map<Long, Long> plan) {
+        return walkedOnce(uri, deadline, which, originals, plan).flatMap(r -> r.error().orElse(null) instanceof ObjectChangedException
+                ? walkedOnce(uri, deadline, which, originals, plan) : Mono.just(r));
+    }
+
+    private Mono<ScanResult> walkedOnce(URI uri, Duration deadline, String which, List<FitsHeader> originals,
+                                        Map<Long, Long> plan) {
         return Mono.defer(() -> {
             long start = System.nanoTime();
             URI resolved = settings.rootMap().apply(uri);
-            Tracked file = tracked(resolved, deadline, which);
+            if (originals != null) {
+                originals.clear();
+            }
+            Tracked file = tracked(resolved, deadline, which, originals, plan);
             List<FitsHeader> headers = new ArrayList<>();
             return file.headers()
                     .doOnNext(headers::add)
@@ -217,6 +284,24 @@ public final class FitsScanner {
      */
     public Flux<ScanResult> scanAllInOrder(Publisher<URI> uris) {
         return scanMany(uris, true);
+    }
+
+    /**
+     * {@link #scanAll} over listed objects ({@link #list}): with a {@link #catalog}, an object whose
+     * listed ETag (or size and modification time) matches its entry answers from the catalog with
+     * no request of its own, so scanning an unchanged prefix again costs only its listing.
+     */
+    public Flux<ScanResult> scanAllObjects(Publisher<ObjectInfo> objects) {
+        return Flux.from(objects).flatMap(o -> scanFile(o.uri(), o, settings.fileTimeout(),
+                "the per-file deadline of " + settings.fileTimeout().toMillis() + " ms"), settings.concurrency());
+    }
+
+    /**
+     * What {@link #expand} finds, with what the listing says of each object (size, ETag,
+     * modification time, where the source's listing gives them).
+     */
+    public Flux<ObjectInfo> list(URI uri) {
+        return Flux.defer(() -> registry().list(settings.rootMap().apply(uri), sourceOptions));
     }
 
     private Flux<ScanResult> scanMany(Publisher<URI> uris, boolean inOrder) {
@@ -260,14 +345,20 @@ public final class FitsScanner {
     }
 
     private Tracked tracked(URI resolved) {
-        return tracked(resolved, null, null);
+        return tracked(resolved, null, null, null, Map.of());
     }
 
-    /** The same, failing with {@link DeadlineExceededException} once {@code deadline} (if not null) has passed. */
-    private Tracked tracked(URI resolved, Duration deadline, String which) {
+    /**
+     * The same, failing with {@link DeadlineExceededException} once {@code deadline} (if not null) has
+     * passed; {@code originals} (if not null) receives the headers before any transform; {@code plan}:
+     * the walk's planned reads ({@link WalkSettings#plannedReads()}).
+     */
+    private Tracked tracked(URI resolved, Duration deadline, String which, List<FitsHeader> originals,
+                            Map<Long, Long> plan) {
         FileTally tally = new FileTally(listeners, resolved);
         Mono<ByteRangeSource> open = Mono.fromCallable(() -> registry().get(resolved, sourceOptions)).map(tally::attach);
-        Flux<FitsHeader> headers = Flux.usingWhen(open, source -> walk(source, tally.report()), ByteRangeSource::close);
+        Flux<FitsHeader> headers = Flux.usingWhen(open, source -> walk(source, tally.report(), originals, plan),
+                ByteRangeSource::close);
         if (deadline != null) {
             headers = within(headers, deadline, () -> new DeadlineExceededException("the scan did not end within "
                     + which, resolved, deadline));
@@ -290,8 +381,14 @@ public final class FitsScanner {
 
     /** The headers of {@code source} as the walk finds them, transformed on their way out. */
     private Flux<FitsHeader> walk(ByteRangeSource source, WalkReport report) {
-        return HduWalker.walk(source, new WalkSettings(settings.readAhead(), settings.maxHeaderSize()), report)
-                .map(unit -> settings.transform().apply(FitsHeader.of(unit)));
+        return walk(source, report, null, Map.of());
+    }
+
+    private Flux<FitsHeader> walk(ByteRangeSource source, WalkReport report, List<FitsHeader> originals,
+                                  Map<Long, Long> plan) {
+        Flux<FitsHeader> found = HduWalker.walk(source, new WalkSettings(settings.readAhead(), settings.maxHeaderSize(),
+                plan), report).map(FitsHeader::of);
+        return (originals == null ? found : found.doOnNext(originals::add)).map(settings.transform()::apply);
     }
 
     @Override

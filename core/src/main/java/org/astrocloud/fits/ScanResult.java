@@ -22,10 +22,11 @@ import java.util.OptionalLong;
  * @param size the object's size, when the source learned it
  * @param trailingBytes bytes after the last HDU that do not start an extension, when the walk reached the end
  * @param elapsed from the first request to the end of the scan
+ * @param origin whether the headers were walked or came from a catalog
  */
 public record ScanResult(URI uri, URI resolvedUri, List<FitsHeader> headers, Optional<Throwable> error,
                          long requests, long bytesRead, long retries, OptionalLong size,
-                         OptionalLong trailingBytes, Duration elapsed) {
+                         OptionalLong trailingBytes, Duration elapsed, ScanOrigin origin) {
 
     /** Checks that nothing is null and copies the headers. */
     public ScanResult {
@@ -36,6 +37,20 @@ public record ScanResult(URI uri, URI resolvedUri, List<FitsHeader> headers, Opt
         Objects.requireNonNull(size, "size");
         Objects.requireNonNull(trailingBytes, "trailingBytes");
         Objects.requireNonNull(elapsed, "elapsed");
+        Objects.requireNonNull(origin, "origin");
+    }
+
+    /** A result of a walk ({@link ScanOrigin#WALKED}). */
+    public ScanResult(URI uri, URI resolvedUri, List<FitsHeader> headers, Optional<Throwable> error,
+                      long requests, long bytesRead, long retries, OptionalLong size,
+                      OptionalLong trailingBytes, Duration elapsed) {
+        this(uri, resolvedUri, headers, error, requests, bytesRead, retries, size, trailingBytes, elapsed,
+                ScanOrigin.WALKED);
+    }
+
+    /** Whether a catalog answered ({@link ScanOrigin#CATALOG} or {@link ScanOrigin#REVALIDATED}). */
+    public boolean fromCatalog() {
+        return origin != ScanOrigin.WALKED;
     }
 
     /** The result for {@code uri} when it could not be scanned at all (for example a listing that failed). */
@@ -56,6 +71,6 @@ public record ScanResult(URI uri, URI resolvedUri, List<FitsHeader> headers, Opt
                 + Redaction.redact(resolvedUri)) + ", hdus=" + headers.size() + ", error="
                 + error.map(e -> e.getClass().getSimpleName() + ": " + e.getMessage()).orElse("none") + ", requests="
                 + requests + ", bytesRead=" + bytesRead + ", retries=" + retries + ", size=" + size + ", elapsed="
-                + elapsed + "]";
+                + elapsed + (origin == ScanOrigin.WALKED ? "" : ", origin=" + origin) + "]";
     }
 }

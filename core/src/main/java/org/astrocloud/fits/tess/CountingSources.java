@@ -108,6 +108,13 @@ public final class CountingSources {
             });
         }
 
+        /** The delegate pinned, counted too: a walk reads through the pinned source after its first answer. */
+        @Override
+        public ByteRangeSource pinned(String validator) {
+            ByteRangeSource pinned = delegate().pinned(validator);
+            return pinned == delegate() ? this : new Counted(pinned);
+        }
+
         @Override
         public Flux<RangeBytes> stream(ByteRange range) {
             return Flux.defer(() -> {

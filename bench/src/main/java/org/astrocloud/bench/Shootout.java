@@ -1,6 +1,7 @@
 package org.astrocloud.bench;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ public final class Shootout {
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
-            boolean flag = args[i].equals("--cutout");   // the one option without a value
+            boolean flag = args[i].equals("--cutout") || args[i].equals("--index");   // the options without a value
             opts.put(args[i].replaceFirst("^--", ""), flag ? "" : args[++i]);
         }
         Shootout shootout = new Shootout(opts);
@@ -84,6 +85,10 @@ public final class Shootout {
             ContenderRunner runner = new ContenderRunner(work, java, control);
             if (!memory.isEmpty()) {
                 memoryRuns(runner, lists, memory);
+                return;
+            }
+            if (opts.containsKey("index")) {
+                indexRuns(lists, control, base.resolve(Workload.BUCKET));
                 return;
             }
             int n = files;
@@ -154,6 +159,27 @@ public final class Shootout {
         cmd.add("-Xlog:gc,gc+heap+exit:file=" + work.resolve("gc.log"));
         cmd.addAll(List.of(args));
         return cmd;
+    }
+
+    /** The catalog phases ({@link IndexPhases}) over HTTP, then over S3, each its own JVM. */
+    private void indexRuns(Lists lists, int control, Path bucket) throws Exception {
+        StringBuilder t = new StringBuilder(header());
+        for (String kind : List.of("http", "s3")) {
+            System.err.println("indexing over " + kind);
+            List<String> cmd = jvm(List.of("-Dbench.s3Endpoint=" + s3Endpoint), "-cp", jar.toString(),
+                    IndexPhases.class.getName(), kind, kind.equals("http") ? lists.urls("http", files) : "s3://" + Workload.BUCKET + "/",
+                    String.valueOf(control), bucket.toString(), c());
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("IndexPhases " + kind + " failed:\n" + text);
+            }
+            t.append(String.format(Locale.ROOT, "%nIndex over %s: %,d files (cubes and FFIs), C = %d, r = %d ms, an in-memory"
+                    + " catalog, one JVM%s:%n%n", kind.toUpperCase(Locale.ROOT), files, concurrency, delayMs,
+                    kind.equals("s3") ? ", objects from the bucket's listing (LIST pages counted as requests)" : ", a URL list"));
+            text.lines().filter(l -> l.startsWith("|")).forEach(l -> t.append(l).append('\n'));
+        }
+        emit(t.toString());
     }
 
     private void memoryRuns(ContenderRunner runner, Lists lists, List<Integer> sizes) throws Exception {

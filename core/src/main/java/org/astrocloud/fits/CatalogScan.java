@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.astrocloud.fits.catalog.CatalogEntry;
 import org.astrocloud.fits.catalog.HeaderCatalog;
@@ -23,24 +25,31 @@ import reactor.core.scheduler.Schedulers;
  * against the listing's ETag and size when the object came from a listing (no request of its own),
  * else revalidated by its source (one conditional request where the source can); an unchanged object
  * answers from the entry, a changed or unknown one is walked and stored. Entries of failed scans are
- * kept as a record of the outcome but never answer: such objects are walked again.
- *
- * @param catalog where entries are kept
- * @param ttl how long an entry answers without a check
+ * kept as a record of the outcome but never answer: such objects are walked again. A walk reads
+ * each header's exact size when a sibling (same directory, same name but for its digits) was walked
+ * in this scan or is in the catalog ({@link ReadPlans}).
  */
-record CatalogScan(HeaderCatalog catalog, Duration ttl) {
+final class CatalogScan {
+    private final HeaderCatalog catalog;
+    private final Duration ttl;
+    /** Header read plans learned from walked or catalogued objects, by {@link HeaderCatalog#siblingKey}. */
+    private final Map<String, Map<Long, Long>> plans = new ConcurrentHashMap<>();
 
-    CatalogScan {
-        Objects.requireNonNull(catalog, "catalog");
+    CatalogScan(HeaderCatalog catalog, Duration ttl) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
         if (ttl.isNegative()) {
             throw new IllegalArgumentException("the ttl must not be negative: " + ttl);
         }
+        this.ttl = ttl;
     }
 
     /** What the scan needs of its scanner: walking a file, opening a source, rebuilding stored headers. */
     interface Walker {
-        /** Walks {@code uri} ({@code resolved} after the root map); the untransformed headers go to {@code originals}. */
-        Mono<ScanResult> walk(URI uri, List<FitsHeader> originals);
+        /**
+         * Walks {@code uri}; the untransformed headers go to {@code originals}; {@code plan}: how much to
+         * read where a header is expected.
+         */
+        Mono<ScanResult> walk(URI uri, List<FitsHeader> originals, Map<Long, Long> plan);
 
         ByteRangeSource open(URI resolved);
 
@@ -89,15 +98,36 @@ record CatalogScan(HeaderCatalog catalog, Duration ttl) {
 
     private Mono<ScanResult> walkAndStore(URI uri, URI resolved, ObjectInfo listed, Walker walker) {
         List<FitsHeader> originals = new ArrayList<>();
-        return walker.walk(uri, originals).flatMap(result -> {
+        String key = HeaderCatalog.siblingKey(resolved);
+        return plan(resolved, key).flatMap(plan -> walker.walk(uri, originals, plan)).flatMap(result -> {
             Throwable error = result.error().orElse(null);
             if (error != null && !(error instanceof FitsFormatException)) {
                 return Mono.just(result);   // not a fact about the object (network, deadline, access): nothing to keep
             }
-            return catalog.store(entry(resolved, listed, result, originals))
+            CatalogEntry entry = entry(resolved, listed, result, originals);
+            if (entry.isOk()) {
+                plans.put(key, ReadPlans.of(entry.headers()));
+            }
+            return catalog.store(entry)
                     .thenReturn(result)
                     .onErrorResume(e -> Mono.just(failedToStore(result, e)));
         });
+    }
+
+    /** The read plan of a sibling of {@code resolved}: learned in this scan, else from a catalogued sibling, else none. */
+    private Mono<Map<Long, Long>> plan(URI resolved, String key) {
+        Map<Long, Long> known = plans.get(key);
+        if (known != null) {
+            return Mono.just(known);
+        }
+        return catalog.sibling(resolved)
+                .map(entry -> {
+                    Map<Long, Long> learned = ReadPlans.of(entry.headers());
+                    plans.putIfAbsent(key, learned);
+                    return learned;
+                })
+                .onErrorResume(e -> Mono.empty())
+                .defaultIfEmpty(Map.of());
     }
 
     private static CatalogEntry entry(URI resolved, ObjectInfo listed, ScanResult result, List<FitsHeader> originals) {

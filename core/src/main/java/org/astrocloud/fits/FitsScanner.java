@@ -14,6 +14,7 @@ import org.astrocloud.fits.error.DeadlineExceededException;
 import reactor.core.scheduler.Schedulers;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.catalog.HeaderCatalog;
@@ -219,12 +220,12 @@ public final class FitsScanner {
 
     private Mono<ScanResult> scanFile(URI uri, ObjectInfo listed, Duration deadline, String which) {
         if (catalog == null) {
-            return walked(uri, deadline, which, null);
+            return walked(uri, deadline, which, null, Map.of());
         }
         return Mono.defer(() -> catalog.scan(uri, settings.rootMap().apply(uri), listed, new CatalogScan.Walker() {
             @Override
-            public Mono<ScanResult> walk(URI file, List<FitsHeader> originals) {
-                return walked(file, deadline, which, originals);
+            public Mono<ScanResult> walk(URI file, List<FitsHeader> originals, Map<Long, Long> plan) {
+                return walked(file, deadline, which, originals, plan);
             }
 
             @Override
@@ -244,19 +245,21 @@ public final class FitsScanner {
      * ({@link ObjectChangedException}) is walked once more from the start. {@code originals}, when
      * not null, receives the headers before any transform.
      */
-    private Mono<ScanResult> walked(URI uri, Duration deadline, String which, List<FitsHeader> originals) {
-        return walkedOnce(uri, deadline, which, originals).flatMap(r -> r.error().orElse(null) instanceof ObjectChangedException
-                ? walkedOnce(uri, deadline, which, originals) : Mono.just(r));
+    private Mono<ScanResult> walked(URI uri, Duration deadline, String which, List<FitsHeader> originals,
+                                    Map<Long, Long> plan) {
+        return walkedOnce(uri, deadline, which, originals, plan).flatMap(r -> r.error().orElse(null) instanceof ObjectChangedException
+                ? walkedOnce(uri, deadline, which, originals, plan) : Mono.just(r));
     }
 
-    private Mono<ScanResult> walkedOnce(URI uri, Duration deadline, String which, List<FitsHeader> originals) {
+    private Mono<ScanResult> walkedOnce(URI uri, Duration deadline, String which, List<FitsHeader> originals,
+                                        Map<Long, Long> plan) {
         return Mono.defer(() -> {
             long start = System.nanoTime();
             URI resolved = settings.rootMap().apply(uri);
             if (originals != null) {
                 originals.clear();
             }
-            Tracked file = tracked(resolved, deadline, which, originals);
+            Tracked file = tracked(resolved, deadline, which, originals, plan);
             List<FitsHeader> headers = new ArrayList<>();
             return file.headers()
                     .doOnNext(headers::add)
@@ -342,17 +345,19 @@ public final class FitsScanner {
     }
 
     private Tracked tracked(URI resolved) {
-        return tracked(resolved, null, null, null);
+        return tracked(resolved, null, null, null, Map.of());
     }
 
     /**
      * The same, failing with {@link DeadlineExceededException} once {@code deadline} (if not null) has
-     * passed; {@code originals} (if not null) receives the headers before any transform.
+     * passed; {@code originals} (if not null) receives the headers before any transform; {@code plan}:
+     * the walk's planned reads ({@link WalkSettings#plannedReads()}).
      */
-    private Tracked tracked(URI resolved, Duration deadline, String which, List<FitsHeader> originals) {
+    private Tracked tracked(URI resolved, Duration deadline, String which, List<FitsHeader> originals,
+                            Map<Long, Long> plan) {
         FileTally tally = new FileTally(listeners, resolved);
         Mono<ByteRangeSource> open = Mono.fromCallable(() -> registry().get(resolved, sourceOptions)).map(tally::attach);
-        Flux<FitsHeader> headers = Flux.usingWhen(open, source -> walk(source, tally.report(), originals),
+        Flux<FitsHeader> headers = Flux.usingWhen(open, source -> walk(source, tally.report(), originals, plan),
                 ByteRangeSource::close);
         if (deadline != null) {
             headers = within(headers, deadline, () -> new DeadlineExceededException("the scan did not end within "
@@ -376,12 +381,13 @@ public final class FitsScanner {
 
     /** The headers of {@code source} as the walk finds them, transformed on their way out. */
     private Flux<FitsHeader> walk(ByteRangeSource source, WalkReport report) {
-        return walk(source, report, null);
+        return walk(source, report, null, Map.of());
     }
 
-    private Flux<FitsHeader> walk(ByteRangeSource source, WalkReport report, List<FitsHeader> originals) {
-        Flux<FitsHeader> found = HduWalker.walk(source, new WalkSettings(settings.readAhead(), settings.maxHeaderSize()),
-                report).map(FitsHeader::of);
+    private Flux<FitsHeader> walk(ByteRangeSource source, WalkReport report, List<FitsHeader> originals,
+                                  Map<Long, Long> plan) {
+        Flux<FitsHeader> found = HduWalker.walk(source, new WalkSettings(settings.readAhead(), settings.maxHeaderSize(),
+                plan), report).map(FitsHeader::of);
         return (originals == null ? found : found.doOnNext(originals::add)).map(settings.transform()::apply);
     }
 

@@ -49,14 +49,19 @@ public final class TessCubeContent {
     /**
      * Writes the FFI-header table's {@code ffis} rows: row {@code i} holds the values of
      * {@code rows.apply(i)} by column name (a {@link Number} for J and D columns, a {@link String}
-     * for A columns); columns not named stay zero (0, 0.0 or an empty string).
+     * for A columns, a {@link Boolean} as 1 or 0 in a J or D column, as astrocut stores logicals);
+     * columns not named stay zero (0, 0.0 or an empty string). The columns are those of the table
+     * header in the cube (either {@link TessFiles.LogicalColumns}).
      */
     public static void writeRows(Path cube, int ffis, IntFunction<Map<String, Object>> rows) {
-        List<Column> columns = columns();
-        ByteBuffer table = ByteBuffer.allocate(TessFiles.CUBE_TABLE_ROW_BYTES * ffis);
+        long tableAt = 2L * TessFiles.BLOCK + TessFiles.pad(TessFiles.CUBE_BYTES_PER_FFI * ffis);
+        List<String> header = tableHeader(cube, tableAt);
+        List<Column> columns = columns(header);
+        int rowBytes = columns.stream().mapToInt(Column::width).sum();
+        ByteBuffer table = ByteBuffer.allocate(rowBytes * ffis);
         for (int i = 0; i < ffis; i++) {
             Map<String, Object> values = rows.apply(i);
-            int base = i * TessFiles.CUBE_TABLE_ROW_BYTES;
+            int base = i * rowBytes;
             for (Column c : columns) {
                 Object v = values.get(c.name());
                 if (v != null) {
@@ -64,7 +69,7 @@ public final class TessCubeContent {
                 }
             }
         }
-        write(cube, tableDataOffset(ffis), table);
+        write(cube, tableAt + TessFiles.pad(80L * header.size()), table);
     }
 
     /**
@@ -146,15 +151,42 @@ public final class TessCubeContent {
         return row;
     }
 
-    private static List<Column> columns() {
+    /** The cards of the table header at {@code at} in {@code cube}, END included. */
+    private static List<String> tableHeader(Path cube, long at) {
+        List<String> cards = new ArrayList<>();
+        try (FileChannel ch = FileChannel.open(cube, StandardOpenOption.READ)) {
+            ByteBuffer block = ByteBuffer.allocate(TessFiles.BLOCK);
+            for (long offset = at; ; offset += TessFiles.BLOCK) {
+                block.clear();
+                while (block.hasRemaining() && ch.read(block, offset + block.position()) > 0) {
+                    // read the whole block
+                }
+                String text = new String(block.array(), StandardCharsets.US_ASCII);
+                for (int c = 0; c < TessFiles.BLOCK; c += 80) {
+                    String card = text.substring(c, c + 80);
+                    cards.add(card);
+                    if (card.startsWith("END     ")) {
+                        return cards;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Column> columns(List<String> header) {
         Map<Integer, String> names = new LinkedHashMap<>();
         Map<Integer, String> forms = new LinkedHashMap<>();
-        for (String card : TessFiles.cards("cube-hdu2-table.txt")) {
+        int naxis1 = -1;
+        for (String card : header) {
             String key = card.substring(0, 8).strip();
             if (key.startsWith("TTYPE")) {
                 names.put(Integer.parseInt(key.substring(5)), quoted(card));
             } else if (key.startsWith("TFORM")) {
                 forms.put(Integer.parseInt(key.substring(5)), quoted(card));
+            } else if (key.equals("NAXIS1")) {
+                naxis1 = Integer.parseInt(card.substring(10, 30).strip());
             }
         }
         List<Column> out = new ArrayList<>();
@@ -165,8 +197,9 @@ public final class TessCubeContent {
             out.add(new Column(names.get(n), tform, offset, width));
             offset += width;
         }
-        if (offset != TessFiles.CUBE_TABLE_ROW_BYTES) {
-            throw new IllegalStateException("the table's columns add up to " + offset + " bytes a row");
+        if (offset != naxis1) {
+            throw new IllegalStateException("the table's columns add up to " + offset + " bytes a row, NAXIS1 says "
+                    + naxis1);
         }
         return out;
     }
@@ -191,7 +224,11 @@ public final class TessCubeContent {
 
     private static void put(ByteBuffer table, int at, Column c, Object v) {
         char type = c.tform().charAt(c.tform().length() - 1);
+        if (v instanceof Boolean b && type != 'L') {
+            v = b ? 1 : 0;
+        }
         switch (type) {
+            case 'L' -> table.put(at, (byte) ((Boolean) v ? 'T' : 'F'));
             case 'J' -> table.putInt(at, ((Number) v).intValue());
             case 'D' -> table.putDouble(at, ((Number) v).doubleValue());
             case 'E' -> table.putFloat(at, ((Number) v).floatValue());

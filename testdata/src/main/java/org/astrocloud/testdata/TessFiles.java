@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Writes full-size, structurally faithful synthetic TESS files as sparse files: the headers are
@@ -52,6 +53,21 @@ public final class TessFiles {
         }
     }
 
+    /**
+     * How the cube's FFI-header table stores the FFIs' logical keywords (INHERIT, SIMDATA,
+     * BACKAPP, DEADAPP, VIGNAPP): astrocut before 1.x made them {@code D} columns of 1.0 and 0.0,
+     * astrocut 1.x (2025) makes them {@code J} columns of 1 and 0.
+     */
+    public enum LogicalColumns {
+        /** {@code D}: 1.0 and 0.0 (the cubes in the archive; a 1282-byte row). */
+        DOUBLE,
+        /** {@code J}: 1 and 0 (a 1262-byte row). */
+        INTEGER
+    }
+
+    /** The logical keywords of the FFI extension-1 profile, which a cube's table holds as numbers. */
+    public static final List<String> LOGICAL_KEYWORDS = List.of("INHERIT", "SIMDATA", "BACKAPP", "DEADAPP", "VIGNAPP");
+
     private TessFiles() {
     }
 
@@ -66,12 +82,31 @@ public final class TessFiles {
      * the image data as a hole, the FFI-header table header (16 blocks) and its rows as a hole.
      */
     public static Path writeCube(Path file, int sector, int camera, int ccd, int ffis) {
+        return writeCube(file, sector, camera, ccd, ffis, LogicalColumns.DOUBLE);
+    }
+
+    /**
+     * Writes a SPOC cube as {@link #writeCube(Path, int, int, int, int)} does, its table's logical
+     * columns stored as {@code logicals} says.
+     */
+    public static Path writeCube(Path file, int sector, int camera, int ccd, int ffis, LogicalColumns logicals) {
         byte[] primary = header("cube-hdu0-primary.txt",
                 "SECTOR", Integer.toString(sector), "CAMERA", Integer.toString(camera), "CCD", Integer.toString(ccd));
         byte[] image = header("cube-hdu1-image.txt", "NAXIS2", Integer.toString(ffis));
-        byte[] table = header("cube-hdu2-table.txt", "NAXIS2", Integer.toString(ffis));
+        List<String> pairs = new ArrayList<>(List.of("NAXIS2", Integer.toString(ffis)));
+        int rowBytes = CUBE_TABLE_ROW_BYTES;
+        if (logicals == LogicalColumns.INTEGER) {
+            rowBytes -= 4 * LOGICAL_KEYWORDS.size();
+            pairs.addAll(List.of("NAXIS1", Integer.toString(rowBytes)));
+            for (String card : cards("cube-hdu2-table.txt")) {
+                if (card.startsWith("TTYPE") && LOGICAL_KEYWORDS.contains(card.split("'")[1].strip())) {
+                    pairs.addAll(List.of("TFORM" + card.substring(5, 8).strip(), fitsValue("J")));
+                }
+            }
+        }
+        byte[] table = header("cube-hdu2-table.txt", pairs.toArray(String[]::new));
         long tableAt = primary.length + image.length + pad(CUBE_BYTES_PER_FFI * ffis);
-        long end = tableAt + table.length + pad((long) CUBE_TABLE_ROW_BYTES * ffis);
+        long end = tableAt + table.length + pad((long) rowBytes * ffis);
         write(file, end, new long[] {0, primary.length, tableAt}, primary, image, table);
         return file;
     }
@@ -81,11 +116,25 @@ public final class TessFiles {
      * 2136 x 2078 float32) as a sparse file and returns its path.
      */
     public static Path writeFfi(Path file, int camera, int ccd, FfiVariant variant) {
+        return writeFfi(file, camera, ccd, variant, Map.of(), Map.of());
+    }
+
+    /**
+     * Writes a calibrated FFI as {@link #writeFfi(Path, int, int, FfiVariant)} does, with the values
+     * of the keywords in {@code primaryValues} and {@code calValues} set in its primary and
+     * extension-1 headers ({@link String}, {@link Boolean}, {@link Integer}, {@link Long} or
+     * {@link Double}, written in the fixed format with the profile's comment; {@code null} removes
+     * the card). Every keyword named must be in the profile.
+     */
+    public static Path writeFfi(Path file, int camera, int ccd, FfiVariant variant, Map<String, ?> primaryValues,
+                                Map<String, ?> calValues) {
         String cam = Integer.toString(camera);
         String chip = Integer.toString(ccd);
-        byte[] primary = header("ffic-hdu0-primary.txt");
-        byte[] cal = header(variant.calResource, "CAMERA", cam, "CCD", chip,
-                "EXTNAME", "'CAMERA.CCD " + cam + "." + chip + " cal'");
+        byte[] primary = header("ffic-hdu0-primary.txt", pairs(primaryValues));
+        List<String> calPairs = new ArrayList<>(List.of("CAMERA", cam, "CCD", chip,
+                "EXTNAME", "'CAMERA.CCD " + cam + "." + chip + " cal'"));
+        calPairs.addAll(Arrays.asList(pairs(calValues)));
+        byte[] cal = header(variant.calResource, calPairs.toArray(String[]::new));
         byte[] uncert = header("ffic-hdu2-uncert.txt", "CAMERA", cam, "CCD", chip,
                 "EXTNAME", "'CAMERA.CCD " + cam + "." + chip + " uncert'");
         long uncertAt = primary.length + cal.length + pad(FFI_IMAGE_BYTES);
@@ -110,6 +159,42 @@ public final class TessFiles {
         return bytes;
     }
 
+    /**
+     * The value field of a fixed-format card for {@code value}: a quoted string (quotes doubled,
+     * padded to 8 characters), {@code T} or {@code F}, an integer, or a real as {@link Double#toString}
+     * writes it (exactly the double when read back); {@code null} for none.
+     */
+    public static String fitsValue(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof String s) {
+            return "'" + String.format(Locale.ROOT, "%-8s", s.replace("'", "''")) + "'";
+        }
+        if (value instanceof Boolean b) {
+            return b ? "T" : "F";
+        }
+        if (value instanceof Double d) {
+            if (!Double.isFinite(d)) {
+                throw new IllegalArgumentException("FITS cannot hold " + d);
+            }
+            return d.toString();
+        }
+        if (value instanceof Integer || value instanceof Long) {
+            return value.toString();
+        }
+        throw new IllegalArgumentException("not a FITS value: " + value.getClass().getName());
+    }
+
+    private static String[] pairs(Map<String, ?> values) {
+        List<String> out = new ArrayList<>();
+        values.forEach((keyword, value) -> {
+            out.add(keyword);
+            out.add(fitsValue(value));
+        });
+        return out.toArray(String[]::new);
+    }
+
     /** The 80-character cards of {@code resource}, END included. */
     public static List<String> cards(String resource) {
         try (InputStream in = TessFiles.class.getResourceAsStream("tess/" + resource)) {
@@ -128,12 +213,17 @@ public final class TessFiles {
         }
     }
 
+    /** Sets the value of {@code keyword}'s card to {@code value} (a value field), or removes the card for null. */
     private static void replace(List<String> cards, String keyword, String value) {
         String key = String.format(Locale.ROOT, "%-8s", keyword);
         for (int i = 0; i < cards.size(); i++) {
             String card = cards.get(i);
+            if (card.startsWith(key + "=") && value == null) {
+                cards.remove(i);
+                return;
+            }
             if (card.startsWith(key + "=")) {
-                int slash = card.indexOf(" / ", 10);
+                int slash = commentStart(card);
                 String comment = slash < 0 ? "" : card.substring(slash);
                 String field = value.startsWith("'") ? String.format(Locale.ROOT, "%-20s", value)
                         : String.format(Locale.ROOT, "%20s", value);
@@ -142,6 +232,22 @@ public final class TessFiles {
             }
         }
         throw new IllegalArgumentException("no card " + keyword);
+    }
+
+    /** Where the {@code " / "} before a card's comment starts (after a quoted string's closing quote), or -1. */
+    private static int commentStart(String card) {
+        int from = 10;
+        if (card.charAt(10) == '\'') {
+            int k = 11;
+            while (k < card.length()) {
+                if (card.charAt(k) == '\'' && (k + 1 >= card.length() || card.charAt(k + 1) != '\'')) {
+                    break;
+                }
+                k += card.charAt(k) == '\'' ? 2 : 1;
+            }
+            from = k;
+        }
+        return card.indexOf(" / ", from);
     }
 
     private static void write(Path file, long size, long[] offsets, byte[]... headers) {

@@ -29,6 +29,26 @@ public interface HeaderCatalog {
     /** Every entry, in no particular order. */
     Flux<CatalogEntry> entries();
 
+    /**
+     * A catalogued, successfully scanned object that is a sibling of {@code uri} (same scheme, host and
+     * directory, the same name but for its digits), whose headers' sizes a walk of {@code uri} can
+     * read exactly; empty when there is none. The default looks through {@link #entries}; a database
+     * should answer with a query.
+     */
+    default Mono<CatalogEntry> sibling(URI uri) {
+        String key = siblingKey(uri);
+        return entries().filter(e -> e.isOk() && e.derivedFrom() == null && !e.uri().equals(uri)
+                && siblingKey(e.uri()).equals(key)).next();
+    }
+
+    /** The key siblings share: the directory and the name with every digit as {@code #}. */
+    static String siblingKey(URI uri) {
+        String path = uri.getPath() == null ? uri.getSchemeSpecificPart() : uri.getPath();
+        int slash = path.lastIndexOf('/');
+        return uri.getScheme() + "://" + (uri.getAuthority() == null ? "" : uri.getAuthority())
+                + path.substring(0, slash + 1) + path.substring(slash + 1).replaceAll("[0-9]", "#");
+    }
+
     /** Releases what the catalog holds (a database connection). Idempotent. */
     default Mono<Void> close() {
         return Mono.empty();

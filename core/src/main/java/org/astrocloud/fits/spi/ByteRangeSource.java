@@ -137,16 +137,16 @@ public interface ByteRangeSource {
     /**
      * Whether the object is still the version {@code known} describes, at the least cost the source
      * can manage. HTTP asks with {@code If-None-Match} / {@code If-Modified-Since} (a 304 moves no body
-     * byte); the default reads one byte and compares the answer's ETag, or else its size, with
-     * {@code known}'s. Emits the object as the source sees it now and whether it is unchanged.
+     * byte); the default reads one byte and compares the answer's ETag with {@code known}'s (without
+     * ETags it cannot tell and says changed, so the object is walked again). Emits the object as the source sees it now and whether it is unchanged.
      */
     default Mono<Revalidation> revalidate(ObjectInfo known) {
         return read(ByteRange.of(0, 1)).map(answer -> {
             ObjectInfo now = ObjectInfo.of(uri()).withSize(answer.objectSize().orElse(-1))
                     .withValidator(answer.validator().orElse(null));
-            boolean unchanged = now.validator() != null && known.validator() != null
-                    ? now.validator().equals(known.validator())
-                    : now.size() >= 0 && now.size() == known.size() && known.validator() == null;
+            // only equal ETags prove it: an object replaced by one of the same size is not unchanged
+            boolean unchanged = now.validator() != null && now.validator().equals(known.validator())
+                    && (now.size() < 0 || known.size() < 0 || now.size() == known.size());
             return new Revalidation(unchanged, now);
         });
     }

@@ -46,8 +46,13 @@ final class HeaderCards {
 
     /** The header as FITS bytes: the cards, END, blanks to the end of the last block. */
     byte[] bytes() {
+        return bytes(cards.values().stream().map(FitsCard::image).toList());
+    }
+
+    /** Card images as FITS header bytes: the images, END, blanks to the end of the last block. */
+    static byte[] bytes(List<String> images) {
         StringBuilder text = new StringBuilder();
-        cards.values().forEach(c -> text.append(c.image()));
+        images.forEach(text::append);
         text.append(String.format(java.util.Locale.ROOT, "%-80s", "END"));
         int length = (text.length() + BLOCK - 1) / BLOCK * BLOCK;
         byte[] out = Arrays.copyOf(text.toString().getBytes(StandardCharsets.US_ASCII), length);

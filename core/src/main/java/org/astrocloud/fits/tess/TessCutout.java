@@ -136,7 +136,7 @@ public final class TessCutout {
     }
 
     /** HDU 1's reference, once the three headers are those of a SPOC cube. */
-    private static DataReference checkCube(URI cube, List<FitsHeader> headers) {
+    static DataReference checkCube(URI cube, List<FitsHeader> headers) {
         if (headers.size() < 3) {
             throw notACube(cube, "it has " + headers.size() + " HDUs, a cube has 3");
         }

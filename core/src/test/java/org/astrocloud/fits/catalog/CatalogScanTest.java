@@ -29,6 +29,12 @@ import org.astrocloud.fits.spi.RangeBytes;
 import org.astrocloud.fits.spi.ReadStats;
 import org.astrocloud.fits.testkit.TestProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.astrocloud.fits.spi.SourceOptions;
+import org.astrocloud.fits.testkit.RecordingSource;
+import org.astrocloud.testdata.TessFiles;
+import java.nio.file.Path;
+import java.util.concurrent.CopyOnWriteArrayList;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -208,6 +214,35 @@ class CatalogScanTest {
         assertFalse(r.isOk());
         assertInstanceOf(ObjectChangedException.class, r.error().orElseThrow());
         assertEquals(1, r.headers().size(), "the header read before the change is kept");
+    }
+
+    @Test
+    void aSiblingOfACataloguedCubeIsWalkedWithItsExactHeaderSizes(@TempDir Path dir) {
+        Path first = TessFiles.writeCube(dir.resolve("tess-s0022-1-1-cube.fits"), 22, 1, 1, 1248);
+        Path second = TessFiles.writeCube(dir.resolve("tess-s0022-1-2-cube.fits"), 22, 1, 2, 1248);
+        Path third = TessFiles.writeCube(dir.resolve("tess-s0022-1-3-cube.fits"), 22, 1, 3, 1248);
+        List<RecordingSource> opened = new CopyOnWriteArrayList<>();
+        ByteRangeSources sources = ByteRangeSources.of(List.of(new TestProvider("file", uri -> {
+            RecordingSource s = new RecordingSource(ByteRangeSources.installed().get(uri, SourceOptions.empty()));
+            opened.add(s);
+            return s;
+        })));
+        InMemoryHeaderCatalog catalog = InMemoryHeaderCatalog.create();
+        FitsScanner scanner = FitsScanner.create().sources(sources).catalog(catalog, Duration.ofHours(1));
+
+        assertTrue(scanner.scanFile(first.toUri()).block(TIMEOUT).isOk());
+        // the default walk: two 64 KiB read-aheads (primary + image header, then the table header)
+        assertEquals(List.of(ByteRange.of(0, 65_536), ByteRange.of(44_315_069_760L, 65_536)), opened.get(0).ranges());
+
+        assertTrue(scanner.scanFile(second.toUri()).block(TIMEOUT).isOk());
+        // learned in this scan: 2 x 2880 header bytes, then the table's 16 blocks (tess-format.md §2.4)
+        assertEquals(List.of(ByteRange.of(0, 5_760), ByteRange.of(44_315_069_760L, 46_080)), opened.get(1).ranges());
+        assertEquals(51_840, opened.get(1).requestedBytes());
+
+        FitsScanner later = FitsScanner.create().sources(sources).catalog(catalog, Duration.ofHours(1));
+        ScanResult r = later.scanFile(third.toUri()).block(TIMEOUT);
+        assertEquals(3, r.headers().size());
+        assertEquals(51_840, opened.get(2).requestedBytes(), "a new scanner learns it from the catalogued sibling");
     }
 
     @Test

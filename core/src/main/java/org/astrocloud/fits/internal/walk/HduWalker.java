@@ -237,13 +237,15 @@ public final class HduWalker {
     }
 
     /**
-     * Reads from {@code from} on: what the header is known to need, at least the read-ahead, and
-     * at least as much again as the header has so far (geometric growth), clipped to the size.
+     * Reads from {@code from} on: at a header's start the planned length if there is one, else the
+     * read-ahead; inside a header what it is known to need, at least the read-ahead, and at least as
+     * much again as the header has so far (geometric growth); clipped to the size.
      */
     private Mono<Void> fill(long from) {
+        Long planned = state == State.AT_HEADER ? settings.plannedReads().get(from) : null;
         long length = state == State.READING_HEADER
                 ? Math.max(settings.readAhead(), Math.max(assembler.wanted(), assembler.held()))
-                : settings.readAhead();
+                : planned != null ? planned : settings.readAhead();
         if (size >= 0) {
             length = Math.min(length, size - from);
         }

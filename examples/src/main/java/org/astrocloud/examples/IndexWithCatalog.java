@@ -1,0 +1,37 @@
+package org.astrocloud.examples;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.astrocloud.fits.FitsScanner;
+import org.astrocloud.fits.ScanResult;
+import org.astrocloud.fits.catalog.HeaderCatalog;
+import org.astrocloud.fits.catalog.InMemoryHeaderCatalog;
+import reactor.core.publisher.Flux;
+
+/**
+ * The README's catalog example, compiled here so that it stays correct. Run with a directory of
+ * FITS files: {@code java -cp examples/target/fits-scan.jar org.astrocloud.examples.IndexWithCatalog DIR}.
+ */
+public final class IndexWithCatalog {
+    private IndexWithCatalog() {
+    }
+
+    /** Scans a directory twice through one catalog: the second time answers from it. */
+    public static void main(String[] args) {
+        URI dir = Path.of(args[0]).toUri();
+        HeaderCatalog catalog = InMemoryHeaderCatalog.create();
+        FitsScanner scanner = FitsScanner.create().catalog(catalog, Duration.ofDays(1));
+
+        for (int round = 1; round <= 2; round++) {
+            long requests = scanner.scanAllObjects(scanner.list(dir))      // listed with size, ETag, mtime
+                    .map(ScanResult::requests)
+                    .reduce(0L, Long::sum)
+                    .block(Duration.ofMinutes(5));
+            System.out.println("round " + round + ": " + requests + " requests");   // round 2: 0
+        }
+        long fromCatalog = scanner.scanAll(Flux.just(dir.resolve("missing.fits")))
+                .filter(ScanResult::fromCatalog).count().block(Duration.ofMinutes(1));
+        System.out.println(fromCatalog + " from the catalog");
+    }
+}

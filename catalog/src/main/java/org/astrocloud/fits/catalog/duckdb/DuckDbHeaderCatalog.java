@@ -103,6 +103,16 @@ public final class DuckDbHeaderCatalog implements HeaderCatalog {
         });
     }
 
+    /** A catalogued sibling of {@code uri} ({@link HeaderCatalog#siblingKey}), found with one query. */
+    @Override
+    public Mono<CatalogEntry> sibling(URI uri) {
+        Objects.requireNonNull(uri, "uri");
+        return Jdbc.blocking(readLock, "finding a sibling of " + uri, () -> {
+            checkOpen();
+            return EntryReader.sibling(reader, uri).orElse(null);
+        });
+    }
+
     /** Stores {@code entry}; completes when the transaction holding it is committed. */
     @Override
     public Mono<Void> store(CatalogEntry entry) {

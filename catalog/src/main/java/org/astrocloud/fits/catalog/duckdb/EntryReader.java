@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.astrocloud.fits.catalog.CatalogEntry;
+import org.astrocloud.fits.catalog.HeaderCatalog;
 import org.astrocloud.fits.catalog.StoredHeader;
 import org.astrocloud.fits.spi.ObjectInfo;
 
@@ -29,6 +30,21 @@ final class EntryReader {
                     return Optional.empty();
                 }
                 return Optional.of(entry(f, headers(c, uri.toString())));
+            }
+        }
+    }
+
+    /** A successfully scanned, not derived entry other than {@code uri} with the same sibling key. */
+    static Optional<CatalogEntry> sibling(Connection c, URI uri) throws SQLException {
+        try (PreparedStatement files = c.prepareStatement("SELECT " + FILE_COLUMNS + " FROM files WHERE sibling_key = ?"
+                + " AND outcome = 'ok' AND derived_from IS NULL AND uri <> ? LIMIT 1")) {
+            files.setString(1, HeaderCatalog.siblingKey(uri));
+            files.setString(2, uri.toString());
+            try (ResultSet f = files.executeQuery()) {
+                if (!f.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(entry(f, headers(c, f.getString(1))));
             }
         }
     }

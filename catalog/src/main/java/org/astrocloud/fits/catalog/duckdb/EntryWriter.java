@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.astrocloud.fits.FitsCard;
 import org.astrocloud.fits.FitsHeader;
 import org.astrocloud.fits.catalog.CatalogEntry;
+import org.astrocloud.fits.catalog.HeaderCatalog;
 import org.astrocloud.fits.catalog.StoredHeader;
 import org.astrocloud.fits.data.DataReference;
 import org.duckdb.DuckDBAppender;
@@ -86,7 +87,8 @@ final class EntryWriter {
         }
         files.append(Times.utc(e.scannedAt())).append(e.isOk() ? "ok" : "error").append(e.error())
                 .append(e.compression()).append(e.derivedFrom() == null ? null : e.derivedFrom().toString())
-                .append(e.headers().size()).endRow();
+                .append(e.headers().size())
+                .append(HeaderCatalog.siblingKey(e.uri())).endRow();
         for (StoredHeader stored : e.headers()) {
             FitsHeader h = parsed(e, stored).orElse(null);
             appendHdu(hdus, uri, stored, h);

@@ -37,7 +37,8 @@ final class Schema {
                         error VARCHAR,
                         compression VARCHAR,
                         derived_from VARCHAR,
-                        hdu_count INTEGER NOT NULL)""",
+                        hdu_count INTEGER NOT NULL,
+                        sibling_key VARCHAR NOT NULL)""",
                     """
                     CREATE TABLE hdus (
                         uri VARCHAR NOT NULL,

@@ -222,4 +222,18 @@ class DuckDbHeaderCatalogTest {
         assertThrows(IllegalStateException.class, () -> catalog.find(URI.create("file:/x")).block(TIMEOUT));
         assertFalse(catalog.toString().isEmpty());
     }
+
+    @Test
+    void aSiblingIsFoundByQuery() {
+        DuckDbHeaderCatalog catalog = DuckDbHeaderCatalog.inMemory();
+        try {
+            CatalogEntry s22 = TessEntries.cube(URI.create("s3://b/tess-s0022-1-1-cube.fits"), 22, 1, 1, 10, SCANNED);
+            catalog.store(s22).block(TIMEOUT);
+            assertEquals(s22, catalog.sibling(URI.create("s3://b/tess-s0023-2-4-cube.fits")).block(TIMEOUT));
+            assertNull(catalog.sibling(s22.uri()).block(TIMEOUT));
+            assertNull(catalog.sibling(URI.create("s3://other/tess-s0023-2-4-cube.fits")).block(TIMEOUT));
+        } finally {
+            catalog.close().block(TIMEOUT);
+        }
+    }
 }

@@ -25,7 +25,9 @@ import reactor.core.scheduler.Schedulers;
  * against the listing's ETag and size when the object came from a listing (no request of its own),
  * else revalidated by its source (one conditional request where the source can); an unchanged object
  * answers from the entry, a changed or unknown one is walked and stored. Entries of failed scans are
- * kept as a record of the outcome but never answer: such objects are walked again. A walk reads
+ * kept as a record of the outcome but never answer: such objects are walked again; so are objects
+ * whose entry was derived from another object (an FFI's header from its cube's table), which holds
+ * only part of the file. A walk reads
  * each header's exact size when a sibling (same directory, same name but for its digits) was walked
  * in this scan or is in the catalog ({@link ReadPlans}).
  */
@@ -66,8 +68,8 @@ final class CatalogScan {
     }
 
     private Mono<ScanResult> answer(URI uri, URI resolved, ObjectInfo listed, CatalogEntry entry, Walker walker, long start) {
-        if (!entry.isOk()) {
-            return Mono.empty();
+        if (!entry.isOk() || entry.derivedFrom() != null) {
+            return Mono.empty();   // a failure is walked again; a derived entry (an FFI from its cube) is partial
         }
         Instant now = Instant.ofEpochMilli(Schedulers.parallel().now(TimeUnit.MILLISECONDS));
         if (listed != null && (listed.validator() != null || listed.size() >= 0)) {

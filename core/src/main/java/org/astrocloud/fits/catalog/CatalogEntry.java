@@ -56,9 +56,9 @@ public record CatalogEntry(ObjectInfo object, Instant scannedAt, List<StoredHead
         return Optional.ofNullable(derivedFrom);
     }
 
-    /** Whether the entry is younger than {@code ttl} at {@code now}. */
+    /** Whether the entry is younger than {@code ttl} at {@code now}; never with a zero ttl. */
     public boolean isFresh(Duration ttl, Instant now) {
-        return !scannedAt.plus(ttl).isBefore(now);
+        return scannedAt.plus(ttl).isAfter(now);
     }
 
     /** A copy revalidated at {@code when}: the object unchanged, now described by {@code current}. */

@@ -99,9 +99,12 @@ public final class NomTamCards {
         if (value instanceof FitsComplexInteger c) {
             return renderComplexInteger(keyword, c, comment);
         }
+        // a finite double as its shortest decimal: nom-tam-fits would keep fewer digits than fit
+        Object exact = value instanceof Double d && Double.isFinite(d) ? new java.math.BigDecimal(Double.toString(d))
+                : value instanceof Float f && Float.isFinite(f) ? new java.math.BigDecimal(Float.toString(f)) : value;
         return withLocalSettings(() -> {
             try {
-                HeaderCard card = newCard(keyword, value, comment);
+                HeaderCard card = newCard(keyword, exact, comment);
                 return parseCard(card.toString());
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("cannot write card " + keyword + ": " + e.getMessage(), e);

@@ -11,8 +11,10 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -45,6 +47,8 @@ public final class FitsHeader {
     private final int cardCount;
     private final String validator;
     private volatile List<FitsCard> cards;
+    /** The first card of each keyword, built on the first lookup: a table header is looked up ~10 times per column. */
+    private volatile Map<String, FitsCard> firstCards;
 
     /** The header the walk found, as the API shows it (before any transform). */
     static FitsHeader of(HeaderUnit unit) {
@@ -208,8 +212,16 @@ public final class FitsHeader {
 
     /** The first card with {@code keyword} (case-insensitive; a HIERARCH prefix is ignored). */
     public Optional<FitsCard> card(String keyword) {
-        String key = normalize(keyword);
-        return cards().stream().filter(c -> c.keyword().equals(key)).findFirst();
+        Map<String, FitsCard> first = firstCards;
+        if (first == null) {
+            Map<String, FitsCard> built = new HashMap<>();
+            for (FitsCard c : cards()) {
+                built.putIfAbsent(c.keyword(), c);
+            }
+            first = built;
+            firstCards = first;
+        }
+        return Optional.ofNullable(first.get(normalize(keyword)));
     }
 
     /** Every card with {@code keyword}, in order (COMMENT and HISTORY repeat). */

@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 
-/** A positive duration as people write it ({@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}) or in ISO-8601 ({@code PT30S}). */
+/** A positive duration as people write it ({@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, {@code 1d}) or in ISO-8601 ({@code PT30S}). */
 final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-    private static final Pattern SIMPLE = Pattern.compile("(\\d+)(ms|s|m|h)");
+    private static final Pattern SIMPLE = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
     @Override
     public Duration convert(String value) {
@@ -21,13 +21,14 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
                 case "ms" -> Duration.ofMillis(n);
                 case "s" -> Duration.ofSeconds(n);
                 case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofHours(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
             };
         } else {
             try {
                 d = Duration.parse(value.strip());
             } catch (RuntimeException e) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not a duration (500ms, 30s, 2m, 1h or PT30S)");
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a duration (500ms, 30s, 2m, 1h, 1d or PT30S)");
             }
         }
         if (d.isZero() || d.isNegative()) {

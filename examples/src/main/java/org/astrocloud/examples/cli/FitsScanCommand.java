@@ -19,13 +19,16 @@ import picocli.CommandLine.Command;
  * java -jar examples/target/fits-scan.jar get --hdu 2 -o table.fits s3://stpubdata/tess/public/mast/tess-s0022-4-4-cube.fits
  * java -jar examples/target/fits-scan.jar verify --stats image.fits https://example.org/data/cube.fits
  * java -jar examples/target/fits-scan.jar cutout cube.fits --pixel 1045,1001 --size 30x30 -o tpf.fits
+ * java -jar examples/target/fits-scan.jar index --catalog tess.duckdb s3://stpubdata/tess/public/mast/
+ * java -jar examples/target/fits-scan.jar query --catalog tess.duckdb --wide SECTOR 'SELECT * FROM wide_files'
+ * java -jar examples/target/fits-scan.jar export --catalog tess.duckdb --parquet out --partition-by SECTOR
  * java -jar examples/target/fits-scan.jar demo
  * </pre>
  */
 @Command(name = "fits-scan", mixinStandardHelpOptions = true, version = "fits-scan 0.1.0",
         description = "Reads FITS headers from files and object storage with range requests.",
         subcommands = {InfoCommand.class, HeaderCommand.class, ScanCommand.class, GetCommand.class, CutoutCommand.class,
-                VerifyCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+                VerifyCommand.class, IndexCommand.class, QueryCommand.class, ExportCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class FitsScanCommand implements Runnable {
     /** Kept so that the level set below is not lost when the logger is collected. */
     private static final Logger NOM_TAM_LOG = Logger.getLogger("nom.tam");
@@ -67,6 +70,6 @@ public final class FitsScanCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is required: info, header, scan, get, cutout, verify, demo or help");
+                "a command is required: info, header, scan, get, cutout, verify, index, query, export, demo or help");
     }
 }

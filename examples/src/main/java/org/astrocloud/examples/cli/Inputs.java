@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.astrocloud.fits.FitsScanner;
 import org.astrocloud.fits.error.ObjectNotFoundException;
 import org.astrocloud.fits.ScanResult;
+import org.astrocloud.fits.spi.ObjectInfo;
 import picocli.CommandLine;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
@@ -41,6 +42,27 @@ final class Inputs {
                     unlisted.accept(ScanResult.failed(u, e));
                     return Flux.empty();
                 }));
+    }
+
+    /**
+     * The same objects with what their listings say of each ({@link FitsScanner#list}: size, ETag,
+     * modification time where the source's listing gives them), for scans through a catalog;
+     * {@code counted} learns how many objects each argument named once its listing is done.
+     */
+    static Flux<ObjectInfo> listed(FitsScanner scanner, List<String> arguments, Supplier<BufferedReader> stdin,
+                                   Consumer<ScanResult> unlisted, java.util.function.ObjLongConsumer<URI> counted) {
+        return arguments(arguments, stdin).concatMap(u -> {
+            java.util.concurrent.atomic.AtomicLong n = new java.util.concurrent.atomic.AtomicLong();
+            return scanner.list(u).doOnNext(o -> n.incrementAndGet()).doOnComplete(() -> counted.accept(u, n.get()))
+                .switchIfEmpty(Flux.defer(() -> {
+                    unlisted.accept(ScanResult.failed(u, new ObjectNotFoundException("no object matches or lies under this name", u, -1)));
+                    return Flux.empty();
+                }))
+                .onErrorResume(e -> {
+                    unlisted.accept(ScanResult.failed(u, e));
+                    return Flux.empty();
+                });
+        });
     }
 
     /** Fails with a usage error, before anything is read, when an {@code @FILE} list cannot be read. */

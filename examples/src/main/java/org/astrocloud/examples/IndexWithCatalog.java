@@ -7,6 +7,8 @@ import org.astrocloud.fits.FitsScanner;
 import org.astrocloud.fits.ScanResult;
 import org.astrocloud.fits.catalog.HeaderCatalog;
 import org.astrocloud.fits.catalog.InMemoryHeaderCatalog;
+import org.astrocloud.fits.catalog.duckdb.DuckDbHeaderCatalog;
+import org.astrocloud.fits.tess.TessCubeCatalog;
 import reactor.core.publisher.Flux;
 
 /**
@@ -33,5 +35,19 @@ public final class IndexWithCatalog {
         long fromCatalog = scanner.scanAll(Flux.just(dir.resolve("missing.fits")))
                 .filter(ScanResult::fromCatalog).count().block(Duration.ofMinutes(1));
         System.out.println(fromCatalog + " from the catalog");
+    }
+
+    /** The same catalog on disk: one DuckDB file that `fits-scan query` and `export` read. */
+    static void onDisk(Path file, URI prefix) {
+        DuckDbHeaderCatalog catalog = DuckDbHeaderCatalog.open(file);
+        FitsScanner scanner = FitsScanner.create().catalog(catalog, Duration.ofDays(1));
+        scanner.scanAllObjects(scanner.list(prefix)).blockLast(Duration.ofHours(1));
+        catalog.close().block(Duration.ofMinutes(1));
+    }
+
+    /** A sector's FFI headers from its cube's frame table: the walk and one read instead of 2,400+ requests. */
+    static void ffisFromTheirCube(URI cube, HeaderCatalog catalog) {
+        int stored = TessCubeCatalog.create().store(cube, catalog).block(Duration.ofMinutes(5));   // 1248 for sector 22
+        System.out.println(stored + " FFI headers, derived from " + cube);
     }
 }

@@ -64,8 +64,6 @@ public final class RangeFileServer implements AutoCloseable {
     private final java.util.Set<String> completedBodies = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** The number of open connections after each change, the latest replayed. */
     private final Sinks.Many<Integer> openCounts = Sinks.many().replay().latest();
-    /** Whether answers carry an ETag (size and modification time, as nginx makes them). */
-    private volatile boolean etags;
     private int accepted;       // guarded by this
     private int open;           // guarded by this
 
@@ -100,12 +98,6 @@ public final class RangeFileServer implements AutoCloseable {
     /** A server that ignores Range and always sends the whole file with 200. */
     public static RangeFileServer ignoringRange(Path root) {
         return new RangeFileServer(root, true, null);
-    }
-
-    /** This server, its answers from now on with an ETag of the file's size and modification time (as nginx's). */
-    public RangeFileServer sendingETags() {
-        etags = true;
-        return this;
     }
 
     public String url(String name) {
@@ -182,14 +174,6 @@ public final class RangeFileServer implements AutoCloseable {
             return res.status(precondition).header(HttpHeaderNames.CONTENT_LENGTH, "0").send();
         }
         res.header(HttpHeaderNames.CONTENT_TYPE, "application/octet-stream");
-        if (etags) {
-            try {
-                res.header(HttpHeaderNames.ETAG, "\"" + Long.toHexString(Files.getLastModifiedTime(file).toMillis()) + "-"
-                        + Long.toHexString(size) + "\"");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
         long start = 0;
         long end = size - 1;
         String range = req.requestHeaders().get(HttpHeaderNames.RANGE);

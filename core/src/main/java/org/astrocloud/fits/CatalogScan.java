@@ -71,7 +71,7 @@ final class CatalogScan {
         if (!entry.isOk() || entry.derivedFrom() != null) {
             return Mono.empty();   // a failure is walked again; a derived entry (an FFI from its cube) is partial
         }
-        Instant now = Instant.ofEpochMilli(Schedulers.parallel().now(TimeUnit.MILLISECONDS));
+        Instant now = now();
         if (listed != null && (listed.validator() != null || listed.size() >= 0)) {
             if (!listed.sameVersionAs(entry.object())) {
                 return Mono.empty();
@@ -145,8 +145,12 @@ final class CatalogScan {
                 validator != null ? validator : listed != null ? listed.validator() : null,
                 listed != null ? listed.lastModified() : null);
         String error = result.error().map(e -> e.getClass().getSimpleName() + ": " + e.getMessage()).orElse(null);
-        Instant now = Instant.ofEpochMilli(Schedulers.parallel().now(TimeUnit.MILLISECONDS));
-        return new CatalogEntry(object, now, stored, compression, error, null);
+        return new CatalogEntry(object, now(), stored, compression, error, null);
+    }
+
+    /** The catalog's clock: the parallel scheduler's, as the scanner's deadlines use, so that tests can use virtual time. */
+    private static Instant now() {
+        return Instant.ofEpochMilli(Schedulers.parallel().now(TimeUnit.MILLISECONDS));
     }
 
     private static ScanResult result(URI uri, URI resolved, CatalogEntry entry, ScanOrigin origin, long requests,

@@ -58,18 +58,16 @@ final class TimedSource extends ForwardingByteRangeSource {
 
     @Override
     public Flux<ByteBuffer> stream(long offset, int chunkSize) {
-        Flux<ByteBuffer> body = delegate().stream(offset, chunkSize);
-        return Flux.defer(() -> {
-            Timing timing = new Timing();
-            return body.doOnComplete(() -> timing.end(FileFigures.OK))
-                    .doOnError(timing::fail)
-                    .doOnCancel(timing::cancel);
-        });
+        return timed(delegate().stream(offset, chunkSize));
     }
 
     @Override
     public Flux<RangeBytes> stream(ByteRange range) {
-        Flux<RangeBytes> body = delegate().stream(range);
+        return timed(delegate().stream(range));
+    }
+
+    /** A stream timed as one read, from subscription to its end. */
+    private <T> Flux<T> timed(Flux<T> body) {
         return Flux.defer(() -> {
             Timing timing = new Timing();
             return body.doOnComplete(() -> timing.end(FileFigures.OK))

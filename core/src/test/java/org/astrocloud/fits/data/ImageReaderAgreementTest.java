@@ -63,7 +63,7 @@ class ImageReaderAgreementTest {
         boolean astropyKeepsIntegers = c.astropyType().matches("[<>|][iu]\\d");
         for (int i = 0; i < data.size(); i++) {
             String stored = integer ? Long.toString(data.rawLong(i)) : Double.toString(data.rawDouble(i));
-            String expected = integer ? c.raw()[i] : Double.toString(number(c.raw()[i]));
+            String expected = integer ? c.raw()[i] : Double.toString(Astropy.pythonFloat(c.raw()[i]));
             assertEquals(expected, stored, "stored value " + i);
             double ours = data.physical(i);
             assertEquals(c.exact()[i], ours, 0.0, "physical value " + i);   // NaN equals NaN here
@@ -91,9 +91,9 @@ class ImageReaderAgreementTest {
             String[] head = lines[i].split(" ", 3);
             long[] shape = words(lines[i + 1], 1).mapToLong(Long::parseLong).toArray();
             String[] raw = words(lines[i + 2], 1).toArray(String[]::new);
-            double[] exact = words(lines[i + 3], 1).mapToDouble(ImageReaderAgreementTest::number).toArray();
+            double[] exact = words(lines[i + 3], 1).mapToDouble(Astropy::pythonFloat).toArray();
             String[] astropy = lines[i + 4].split(" ");
-            double[] theirs = words(lines[i + 4], 2).mapToDouble(ImageReaderAgreementTest::number).toArray();
+            double[] theirs = words(lines[i + 4], 2).mapToDouble(Astropy::pythonFloat).toArray();
             cases.add(new Case(head[1], head[2], shape, raw, exact, astropy[1], theirs));
         }
         return cases;
@@ -103,13 +103,4 @@ class ImageReaderAgreementTest {
         return Arrays.stream(line.strip().split(" ")).skip(skip).filter(w -> !w.isEmpty());
     }
 
-    /** Python's repr of a float: also {@code nan}, {@code inf}, {@code -inf}. */
-    private static double number(String s) {
-        return switch (s) {
-            case "nan" -> Double.NaN;
-            case "inf" -> Double.POSITIVE_INFINITY;
-            case "-inf" -> Double.NEGATIVE_INFINITY;
-            default -> Double.parseDouble(s);
-        };
-    }
 }

@@ -98,7 +98,7 @@ class TableReaderAgreementTest {
         boolean unsignedBytes = column.format().endsWith("B");
         for (int i = 0; i < col.raw().length; i++) {
             String ours = unsignedBytes ? Integer.toString(Integer.parseInt(stored.get(i)) & 0xFF) : stored.get(i);
-            assertEquals(number(col.raw()[i]), number(ours), 0.0, col.name() + " stored value " + i);
+            assertEquals(Astropy.pythonFloat(col.raw()[i]), Astropy.pythonFloat(ours), 0.0, col.name() + " stored value " + i);
         }
         double[] physical = table.physical(col.name());
         assertDoubles(col.exact(), Arrays.stream(physical).mapToObj(Double::toString).toList(), col.name() + " physical");
@@ -114,9 +114,9 @@ class TableReaderAgreementTest {
             return;
         }
         for (int i = 0; i < physical.length; i++) {
-            double theirs = number(col.astropy()[i]);
+            double theirs = Astropy.pythonFloat(col.astropy()[i]);
             boolean tnull = column.tnull().isPresent() && col.raw()[i].equals(column.tnull().get());
-            double expected = tnull ? column.zero() + column.scale() * number(col.raw()[i]) : physical[i];
+            double expected = tnull ? column.zero() + column.scale() * Astropy.pythonFloat(col.raw()[i]) : physical[i];
             assertEquals(expected, theirs, 0.0, col.name() + " astropy's value " + i + (tnull ? " (TNULL kept)" : ""));
         }
     }
@@ -164,12 +164,12 @@ class TableReaderAgreementTest {
                 .isScaled();
         assertEquals(col.astropy().length, stored.size(), col.name());
         for (int i = 0; i < stored.size(); i++) {
-            double theirs = number(col.astropy()[i]);
+            double theirs = Astropy.pythonFloat(col.astropy()[i]);
             if (Double.isNaN(physical[i])) {   // a blank or TNULL field: 0 for astropy and in column()
-                assertEquals(0.0, number(stored.get(i)), 0.0, col.name() + " null value " + i);
+                assertEquals(0.0, Astropy.pythonFloat(stored.get(i)), 0.0, col.name() + " null value " + i);
                 assertEquals(0.0, theirs, 0.0, col.name() + " astropy's null value " + i);
             } else {
-                assertEquals(scaled ? physical[i] : number(stored.get(i)), theirs, 0.0, col.name() + " astropy's value " + i);
+                assertEquals(scaled ? physical[i] : Astropy.pythonFloat(stored.get(i)), theirs, 0.0, col.name() + " astropy's value " + i);
             }
         }
     }
@@ -177,7 +177,7 @@ class TableReaderAgreementTest {
     private static void assertDoubles(String[] expected, List<String> ours, String what) {
         assertEquals(expected.length, ours.size(), what + ": values");
         for (int i = 0; i < expected.length; i++) {
-            assertEquals(number(expected[i]), number(ours.get(i)), 0.0, what + " " + i);   // NaN equals NaN here
+            assertEquals(Astropy.pythonFloat(expected[i]), Astropy.pythonFloat(ours.get(i)), 0.0, what + " " + i);   // NaN equals NaN here
         }
     }
 
@@ -203,15 +203,6 @@ class TableReaderAgreementTest {
         return s.isEmpty() ? "-" : HEX.formatHex(s.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    /** Python's repr of a number: also {@code nan}, {@code inf}, {@code -inf}. */
-    private static double number(String s) {
-        return switch (s) {
-            case "nan" -> Double.NaN;
-            case "inf" -> Double.POSITIVE_INFINITY;
-            case "-inf" -> Double.NEGATIVE_INFINITY;
-            default -> Double.parseDouble(s);
-        };
-    }
 
     private static List<Case> cases(String out) {
         List<Case> cases = new ArrayList<>();

@@ -131,4 +131,14 @@ public final class Astropy {
             }
         });
     }
+
+    /** A number as Python's {@code repr} prints it, {@code nan}, {@code inf} and {@code -inf} included. */
+    public static double pythonFloat(String s) {
+        return switch (s) {
+            case "nan" -> Double.NaN;
+            case "inf" -> Double.POSITIVE_INFINITY;
+            case "-inf" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(s);
+        };
+    }
 }

@@ -76,10 +76,14 @@ final class TimedSource extends ForwardingByteRangeSource {
         });
     }
 
+    /** Pinned reads stay timed. */
+
     @Override
-    public ByteRangeSource pinned(String validator) {
-        ByteRangeSource pinned = delegate().pinned(validator);
-        return pinned == delegate() ? this : new TimedSource(pinned, listener, scheme);
+
+    protected ByteRangeSource over(ByteRangeSource other) {
+
+        return new TimedSource(other, listener, scheme);
+
     }
 
     @Override

@@ -57,12 +57,27 @@ public class ForwardingByteRangeSource implements ByteRangeSource {
     }
 
     /**
-     * The delegate pinned; a subclass that adds to reads must override this to wrap the pinned
-     * delegate again (otherwise what it adds is lost on pinned reads).
+     * This source over the pinned delegate, made by {@link #over}; a subclass that does not say how
+     * to make itself over another delegate is not pinned (what it adds to reads is never bypassed;
+     * the walk still notices an ETag that changes).
      */
     @Override
-    public ByteRangeSource pinned(String validator) {
-        return delegate.pinned(validator);
+    public final ByteRangeSource pinned(String validator) {
+        ByteRangeSource pinned = delegate.pinned(validator);
+        if (pinned == delegate) {
+            return this;
+        }
+        ByteRangeSource again = over(pinned);
+        return again != null ? again : this;
+    }
+
+    /**
+     * The same source over {@code other} (a pinned view of the delegate), or null when this source
+     * cannot be made again; the default. Decorators that should pin (retries, counting, timing) say
+     * how to make themselves.
+     */
+    protected ByteRangeSource over(ByteRangeSource other) {
+        return null;
     }
 
     // readRanges is deliberately not forwarded: its default goes through this source's read, so

@@ -33,10 +33,14 @@ final class RetryingSource extends ForwardingByteRangeSource {
         return delegate().revalidate(known).retryWhen(policy.retry(delegate().stats()));
     }
 
+    /** Pinned reads stay retried. */
+
     @Override
-    public ByteRangeSource pinned(String validator) {
-        ByteRangeSource pinned = delegate().pinned(validator);
-        return pinned == delegate() ? this : new RetryingSource(pinned, policy);
+
+    protected ByteRangeSource over(ByteRangeSource other) {
+
+        return new RetryingSource(other, policy);
+
     }
 
     /** The delegate's stream; after a transient failure, resumed after the last byte delivered. */

@@ -107,12 +107,10 @@ public final class CountingSources {
                 return super.read(range).doOnNext(answer -> stats.recordBytes(answer.length()));
             });
         }
-
-        /** The delegate pinned, counted too: a walk reads through the pinned source after its first answer. */
+        /** Pinned reads stay counted. */
         @Override
-        public ByteRangeSource pinned(String validator) {
-            ByteRangeSource pinned = delegate().pinned(validator);
-            return pinned == delegate() ? this : new Counted(pinned);
+        protected ByteRangeSource over(ByteRangeSource other) {
+            return new Counted(other);
         }
 
         @Override

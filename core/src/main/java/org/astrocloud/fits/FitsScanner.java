@@ -304,10 +304,48 @@ public final class FitsScanner {
         return Flux.defer(() -> registry().list(settings.rootMap().apply(uri), sourceOptions));
     }
 
+    /**
+     * Scans many files as {@link #scanAll} does, but hands each file's headers on in pieces of at most
+     * {@code headersPerPart} as they are read ({@link ScanPart}), the last piece with the file's result:
+     * memory per file is bounded by the piece, not by the file's number of HDUs (a file of 100,001
+     * HDUs scans in a flat heap). A file of at most {@code headersPerPart} headers is one piece. Pieces
+     * of different files interleave in completion order; a file's pieces come in file order. Deadlines
+     * as for {@link #scanAll}. Differences, as headers are handed on before the file's end: an object
+     * replaced during the walk ends with {@code ObjectChangedException} instead of being walked again;
+     * with a {@link #catalog}, each file is scanned whole first (its entry holds every header), then cut
+     * into pieces.
+     *
+     * <pre>{@code
+     * scanner.scanAllInParts(Flux.fromIterable(uris), 1000)
+     *         .doOnNext(part -> part.headers().forEach(out::println))
+     *         .filter(ScanPart::isLast)
+     *         .map(part -> part.end().orElseThrow())
+     *         .blockLast();
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if {@code headersPerPart} is less than 1
+     */
+    public Flux<ScanPart> scanAllInParts(Publisher<URI> uris, int headersPerPart) {
+        if (headersPerPart < 1) {
+            throw new IllegalArgumentException("a part holds at least one header: " + headersPerPart);
+        }
+        return scanMany(uris, false, (u, deadline, which) -> parts(u, deadline, which, headersPerPart));
+    }
+
+    /** One file's scan, within a deadline ({@code which} names it in the error). */
+    private interface FileScan<T> {
+        Publisher<T> scan(URI uri, Duration deadline, String which);
+    }
+
     private Flux<ScanResult> scanMany(Publisher<URI> uris, boolean inOrder) {
+        return scanMany(uris, inOrder, this::scanFile);
+    }
+
+    private <T> Flux<T> scanMany(Publisher<URI> uris, boolean inOrder, FileScan<T> scan) {
         Duration total = settings.scanTimeout();
+        String perFile = "the per-file deadline of " + settings.fileTimeout().toMillis() + " ms";
         if (total == null) {
-            return merge(Flux.from(uris), this::scanFile, inOrder);
+            return merge(Flux.from(uris), u -> scan.scan(u, settings.fileTimeout(), perFile), inOrder);
         }
         return Flux.defer(() -> {
             long end = now() + total.toMillis();
@@ -315,14 +353,27 @@ public final class FitsScanner {
             return merge(Flux.from(uris).takeWhile(u -> now() < end), u -> {
                 long left = end - now();
                 return left < settings.fileTimeout().toMillis()
-                        ? scanFile(u, Duration.ofMillis(Math.max(left, 1)), which) : scanFile(u);
+                        ? scan.scan(u, Duration.ofMillis(Math.max(left, 1)), which) : scan.scan(u, settings.fileTimeout(), perFile);
             }, inOrder);
         });
     }
 
-    private Flux<ScanResult> merge(Flux<URI> uris, java.util.function.Function<URI, Mono<ScanResult>> scan,
-                                   boolean inOrder) {
+    private <T> Flux<T> merge(Flux<URI> uris, java.util.function.Function<URI, Publisher<T>> scan, boolean inOrder) {
         return inOrder ? uris.flatMapSequential(scan, settings.concurrency(), 1) : uris.flatMap(scan, settings.concurrency());
+    }
+
+    /** One file's pieces ({@link #scanAllInParts}); never signals an error. */
+    private Flux<ScanPart> parts(URI uri, Duration deadline, String which, int perPart) {
+        if (catalog != null) {
+            return scanFile(uri, null, deadline, which).flatMapMany(r -> Flux.fromIterable(ScanParts.cut(r, perPart)));
+        }
+        return Flux.defer(() -> {
+            long start = System.nanoTime();
+            URI resolved = settings.rootMap().apply(uri);
+            Tracked file = tracked(resolved, deadline, which, null, Map.of());
+            return ScanParts.of(uri, file.headers(), perPart,
+                    error -> file.tally().result(uri, resolved, List.of(), error, start));
+        });
     }
 
     /** The clock of the deadlines: the parallel scheduler's, so that tests can use virtual time. */

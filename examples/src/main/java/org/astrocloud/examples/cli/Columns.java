@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.astrocloud.fits.error.AstroCloudException;
 import org.astrocloud.fits.FitsCard;
 import org.astrocloud.fits.FitsHeader;
+import org.astrocloud.fits.ScanPart;
 import org.astrocloud.fits.ScanResult;
 
 /**
@@ -46,9 +47,9 @@ final class Columns implements ResultWriter {
     }
 
     @Override
-    public synchronized void write(ScanResult r) {
-        String uri = uris.show(r.uri());
-        for (FitsHeader h : r.headers()) {
+    public synchronized void write(ScanPart part) {
+        String uri = uris.show(part.uri());
+        for (FitsHeader h : part.headers()) {
             List<String> row = new ArrayList<>(List.of(uri, Integer.toString(h.index()), h.kind().name(),
                     Long.toString(h.headerOffset()), Long.toString(h.dataOffset()), Long.toString(h.dataSize()),
                     h.naxis().stream().map(String::valueOf).collect(Collectors.joining("x"))));
@@ -58,7 +59,7 @@ final class Columns implements ResultWriter {
             row.add("");
             emit(row);
         }
-        r.error().ifPresent(e -> {
+        part.end().flatMap(ScanResult::error).ifPresent(e -> {
             List<String> row = new ArrayList<>(List.of(uri,
                     e instanceof AstroCloudException a && a.hdu().isPresent() ? Integer.toString(a.hdu().getAsInt()) : "",
                     "", "", "", "", ""));

@@ -38,7 +38,43 @@ public final class FitsScanCommand implements Runnable {
 
     /** Runs the command line and exits with its code: 0 all files fine, 1 any failed, 2 usage error. */
     public static void main(String[] args) {
+        endOnJvmFatalErrors();
         System.exit(run(args));
+    }
+
+    /**
+     * A JVM-fatal error (an OutOfMemoryError, say) that a thread or Reactor would otherwise drop or
+     * log ends the process with a message and exit status 3, instead of a command that stops making
+     * progress and never exits. (The {@code fits-scan} script also passes {@code -XX:+ExitOnOutOfMemoryError}.)
+     */
+    private static void endOnJvmFatalErrors() {
+        // made before they are needed: when the heap is gone, building a message fails too
+        byte[] message = "fits-scan: fatal: the JVM ran out of memory or failed; ending (exit 3)\n"
+                .getBytes(StandardCharsets.UTF_8);
+        java.io.FileOutputStream stderr = new java.io.FileOutputStream(java.io.FileDescriptor.err);
+        java.util.function.Consumer<Throwable> fatal = e -> {
+            if (e instanceof VirtualMachineError || e instanceof LinkageError) {
+                try {
+                    stderr.write(message);
+                } catch (java.io.IOException | Error ignored) {
+                    // ending all the same
+                }
+                Runtime.getRuntime().halt(3);
+            }
+        };
+        reactor.core.publisher.Hooks.onErrorDropped(e -> {
+            fatal.accept(e);
+            reactor.util.Loggers.getLogger(FitsScanCommand.class).error("an error after its stream had ended", e);
+        });
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            fatal.accept(e);
+            if (previous != null) {
+                previous.uncaughtException(thread, e);
+            } else {
+                e.printStackTrace();
+            }
+        });
     }
 
     /** Runs the command line on standard output and error and returns its exit code. */

@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.astrocloud.fits.FitsCard;
 import org.astrocloud.fits.value.FitsComplex;
 import org.astrocloud.fits.value.FitsComplexInteger;
 import org.astrocloud.fits.FitsHeader;
+import org.astrocloud.fits.ScanPart;
 import org.astrocloud.fits.ScanResult;
 
 /**
@@ -41,22 +43,27 @@ final class JsonLines implements ResultWriter {
     }
 
     /**
-     * Writes every line of one file's result and flushes. The lines are rendered first, by the
-     * calling thread and without a lock (scans render in parallel); only the write is serialised.
+     * Writes the lines of one piece of a file and flushes: an {@code hdu} line per header, then on
+     * the last piece the {@code error} line (if the scan failed) and the {@code file} line (with
+     * {@code --stats}). The lines are rendered first, by the calling thread and without a lock (scans
+     * render in parallel); only the write is serialised, so a piece's lines stay together.
      */
     @Override
-    public void write(ScanResult result) {
+    public void write(ScanPart part) {
         StringWriter text = new StringWriter(8192);
         try (JsonGenerator json = FACTORY.createGenerator(text)) {
             json.setRootValueSeparator(null);
-            for (FitsHeader h : result.headers()) {
-                hdu(json, result, h);
+            for (FitsHeader h : part.headers()) {
+                hdu(json, part.uri(), h);
             }
-            if (result.error().isPresent()) {
-                error(json, result, result.error().get());
-            }
-            if (stats) {
-                file(json, result);
+            if (part.end().isPresent()) {
+                ScanResult result = part.end().get();
+                if (result.error().isPresent()) {
+                    error(json, result.uri(), result.error().get());
+                }
+                if (stats) {
+                    file(json, result, part.hdus());
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -71,10 +78,10 @@ final class JsonLines implements ResultWriter {
         }
     }
 
-    private void hdu(JsonGenerator json, ScanResult r, FitsHeader h) throws IOException {
+    private void hdu(JsonGenerator json, URI uri, FitsHeader h) throws IOException {
         json.writeStartObject();
         json.writeStringField("type", "hdu");
-        json.writeStringField("uri", uris.show(r.uri()));
+        json.writeStringField("uri", uris.show(uri));
         json.writeNumberField("hdu", h.index());
         json.writeStringField("kind", h.kind().name());
         json.writeFieldName("xtension");
@@ -170,10 +177,10 @@ final class JsonLines implements ResultWriter {
         }
     }
 
-    private void error(JsonGenerator json, ScanResult r, Throwable e) throws IOException {
+    private void error(JsonGenerator json, URI uri, Throwable e) throws IOException {
         json.writeStartObject();
         json.writeStringField("type", "error");
-        json.writeStringField("uri", uris.show(r.uri()));
+        json.writeStringField("uri", uris.show(uri));
         json.writeStringField("error", e.getClass().getSimpleName());
         if (e instanceof AstroCloudException ace) {
             json.writeStringField("message", ace.detail());
@@ -198,12 +205,12 @@ final class JsonLines implements ResultWriter {
         json.writeRaw('\n');
     }
 
-    private void file(JsonGenerator json, ScanResult r) throws IOException {
+    private void file(JsonGenerator json, ScanResult r, int hdus) throws IOException {
         json.writeStartObject();
         json.writeStringField("type", "file");
         json.writeStringField("uri", uris.show(r.uri()));
         json.writeBooleanField("ok", r.isOk());
-        json.writeNumberField("hdus", r.headers().size());
+        json.writeNumberField("hdus", hdus);
         json.writeNumberField("requests", r.requests());
         json.writeNumberField("bytesRead", r.bytesRead());
         json.writeNumberField("retries", r.retries());

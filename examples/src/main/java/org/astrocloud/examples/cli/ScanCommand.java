@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.astrocloud.fits.FitsScanner;
+import org.astrocloud.fits.ScanPart;
 import org.astrocloud.fits.ScanResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,6 +28,8 @@ import reactor.core.publisher.Flux;
         description = "Prints every HDU header of each file (JSON Lines by default), with a summary on stderr.",
         footer = {"", "Exit codes: 0 every file was read, 1 some file failed (all results are still printed), 2 usage error."})
 final class ScanCommand implements Callable<Integer> {
+    /** Headers of one file held at most before they are written (in completion order). */
+    private static final int HEADERS_PER_PART = 1000;
 
     /** The order in which results are printed. */
     enum Order { COMPLETION, INPUT }
@@ -125,17 +128,21 @@ final class ScanCommand implements Callable<Integer> {
                             return !done;
                         })
                         .doOnNext(u -> bar.planned(planned.incrementAndGet()));
-                Flux<ScanResult> results = order == Order.INPUT
-                        ? scanner.scanAllInOrder(objects)
-                        : scanner.scanAll(objects);
-                results.doOnNext(r -> {
-                            anyFailed.compareAndSet(false, !r.isOk());
-                            totals.add(r);
-                            writer.write(r);
-                            checkpoint.record(r);
-                            bar.done();
+                // in completion order a file's headers go out in pieces as they are read (memory per file
+                // bounded whatever its HDU count); in input order each file waits for those before it, whole
+                Flux<ScanPart> parts = order == Order.INPUT
+                        ? scanner.scanAllInOrder(objects).map(ResultWriter::whole)
+                        : scanner.scanAllInParts(objects, HEADERS_PER_PART);
+                parts.doOnNext(part -> {
+                            writer.write(part);
+                            part.end().ifPresent(r -> {
+                                anyFailed.compareAndSet(false, !r.isOk());
+                                totals.add(r);
+                                checkpoint.record(r);
+                                bar.done();
+                            });
                         })
-                        .takeUntil(r -> failFast && !r.isOk())
+                        .takeUntil(part -> failFast && part.end().map(r -> !r.isOk()).orElse(false))
                         .blockLast();
             }
             writer.finish();

@@ -47,6 +47,39 @@ class FitsScanCommandTest {
     }
 
     @Test
+    void aFileOfThousandsOfHdusIsPrintedWhileItIsReadAndAWholeFileStaysTogether() throws Exception {
+        // 2,500 header-only IMAGE extensions, one block each: HDU i's header at i x 2880
+        List<byte[]> blocks = new ArrayList<>();
+        blocks.add(FitsBytes.header(FitsBytes.card("SIMPLE", true), FitsBytes.card("BITPIX", 8), FitsBytes.card("NAXIS", 0),
+                FitsBytes.card("EXTEND", true)));
+        for (int i = 0; i < 2500; i++) {
+            blocks.add(FitsBytes.header(FitsBytes.card("XTENSION", FitsBytes.str("IMAGE")), FitsBytes.card("BITPIX", 8),
+                    FitsBytes.card("NAXIS", 0), FitsBytes.card("PCOUNT", 0), FitsBytes.card("GCOUNT", 1)));
+        }
+        Path many = Files.write(dir.resolve("many.fits"), FitsBytes.concat(blocks.toArray(byte[][]::new)));
+        Path cube = TessFiles.writeCube(dir.resolve("tess-s0022-4-4-cube.fits"), 22, 4, 4, 1248);
+
+        Run run = run("scan", "--stats", many.toString(), cube.toString());
+
+        assertEquals(0, run.exit(), run.err());
+        List<JsonNode> manyHdus = run.lines().stream().filter(l -> l.get("uri").asText().endsWith("many.fits")
+                && l.get("type").asText().equals("hdu")).toList();
+        assertEquals(2501, manyHdus.size());
+        for (int i = 0; i < manyHdus.size(); i++) {
+            assertEquals(2880L * i, manyHdus.get(i).get("headerOffset").asLong());
+        }
+        JsonNode manyFile = run.ofType("file").stream().filter(l -> l.get("uri").asText().endsWith("many.fits"))
+                .findFirst().orElseThrow();
+        assertEquals(2501, manyFile.get("hdus").asInt());
+        // the cube's three hdu lines and its file line are one piece: nothing comes between them
+        List<String> order = run.lines().stream().map(l -> l.get("uri").asText().endsWith("cube.fits")
+                ? "cube" : "other").toList();
+        int first = order.indexOf("cube");
+        assertEquals(List.of("cube", "cube", "cube", "cube"), order.subList(first, first + 4));
+        assertEquals(first + 4, order.lastIndexOf("cube") + 1);
+    }
+
+    @Test
     void scanWithStatsShouldPrintTheCubeLayoutAndTwoReads() throws Exception {
         Path cube = TessFiles.writeCube(dir.resolve("tess-s0022-4-4-cube.fits"), 22, 4, 4, 1248);
 

@@ -162,7 +162,9 @@ public final class Shootout {
     private List<String> sparkJvm(List<String> base, List<String> flags, String cp, String main, String urls, String perPartition) {
         List<String> all = new ArrayList<>(base);
         all.addAll(flags);
-        return jvm(all, "-cp", cp, main, urls, c(), perPartition);
+        List<String> cmd = new ArrayList<>(List.of("env", "SPARK_LOCAL_IP=127.0.0.1"));   // else Spark binds the block manager elsewhere
+        cmd.addAll(jvm(all, "-cp", cp, main, urls, c(), perPartition));
+        return cmd;
     }
 
     private record Contender(String name, int files, int rounds, List<String> command) {

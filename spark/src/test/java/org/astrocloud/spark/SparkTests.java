@@ -7,6 +7,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.SparkPlan;
 import org.apache.spark.sql.execution.adaptive.AdaptiveSparkPlanExec;
+import org.apache.spark.sql.execution.adaptive.QueryStageExec;
 import org.apache.spark.sql.execution.datasources.v2.BatchScanExec;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
@@ -72,6 +73,8 @@ final class SparkTests {
             into.add(scan);
         } else if (plan instanceof AdaptiveSparkPlanExec adaptive) {
             collectScans(adaptive.executedPlan(), into);
+        } else if (plan instanceof QueryStageExec stage) {   // a leaf of an adaptive plan, its stage inside
+            collectScans(stage.plan(), into);
         }
         for (SparkPlan child : CollectionConverters.asJava(plan.children())) {
             collectScans(child, into);

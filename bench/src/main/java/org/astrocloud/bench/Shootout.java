@@ -153,9 +153,9 @@ public final class Shootout {
         String urls = lists.urls("http", n);
         all.put("spark-http", new Contender("Spark `fitsheaders`, local[2], structural columns, HTTP", n,
                 sparkJvm(jvm, List.of(), cp, main, urls, perPartition)));
-        all.put("spark-http-warm", new Contender("the same, warm JVM (3rd round)", n, 3,
+        all.put("spark-http-warm", new Contender("Spark `fitsheaders`, structural columns, warm JVM (3rd round)", n, 3,
                 sparkJvm(jvm, List.of("-Dbench.rounds=3"), cp, main, urls, perPartition)));
-        all.put("spark-http-warm-cards", new Contender("the same with the header map and cards, warm (3rd round)", n, 3,
+        all.put("spark-http-warm-cards", new Contender("Spark `fitsheaders`, with the header map and cards, warm JVM (3rd round)", n, 3,
                 sparkJvm(jvm, List.of("-Dbench.rounds=3", "-Dbench.cards=true"), cp, main, urls, perPartition)));
     }
 
@@ -249,7 +249,7 @@ public final class Shootout {
         return String.format(Locale.ROOT, "Run %s on %s, %d cores, %s; command: %s%n%n", LocalDate.now(),
                 cpuModel(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " "
                         + System.getProperty("java.version"), "bench/run " + String.join(" ", opts.entrySet().stream()
-                        .map(e -> "--" + e.getKey() + " " + e.getValue()).toList()));
+                        .map(e -> ("--" + e.getKey() + " " + e.getValue()).trim()).toList()));
     }
 
     private void print(Workload load, List<ContenderRunner.Measurement> results, int n, int pyFiles) throws IOException {

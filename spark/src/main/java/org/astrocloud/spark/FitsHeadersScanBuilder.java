@@ -6,6 +6,7 @@ import org.apache.spark.sql.connector.read.Scan;
 import org.apache.spark.sql.connector.read.SupportsPushDownFilters;
 import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
 import org.apache.spark.sql.sources.Filter;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -22,9 +23,14 @@ final class FitsHeadersScanBuilder implements SupportsPushDownRequiredColumns, S
         this.options = options;
     }
 
+    /**
+     * Keeps the top-level columns of {@code required}, each with its full type: rows are built with
+     * whole {@code error} and {@code cards} structs, and Spark projects any nested field out of them.
+     */
     @Override
     public void pruneColumns(StructType required) {
-        schema = required;
+        StructType full = FitsHeadersSchema.schema();
+        schema = new StructType(java.util.Arrays.stream(required.fieldNames()).map(full::apply).toArray(StructField[]::new));
     }
 
     @Override

@@ -21,11 +21,11 @@ import reactor.core.publisher.Flux;
  * through a bounded blocking buffer of {@code prefetch} results ({@code Flux.toStream(prefetch)}):
  * files are requested only as Spark pulls rows. {@link #next()} blocks while it waits for a
  * result, which is allowed here: Spark calls it on a task thread, never on a Reactor or Netty
- * thread. {@link #close()} (end of task, or a killed task) cancels the scan in flight and closes
- * this reader's own source registry, its connection pools, event loops and S3 clients.
+ * thread. {@link #close()} (end of task, or a killed task) cancels the scan in flight, which closes
+ * the sources it opened, and gives back the executor's {@link SharedSources}: the last reader to
+ * close releases its connection pools, event loops and S3 clients.
  */
 final class HeaderReader implements PartitionReader<InternalRow> {
-    private final ByteRangeSources sources;
     private final Stream<ScanResult> stream;
     private final Iterator<ScanResult> results;
     private final ArrayDeque<FilesPartition.Entry> unlisted = new ArrayDeque<>();
@@ -45,17 +45,22 @@ final class HeaderReader implements PartitionReader<InternalRow> {
     HeaderReader(FilesPartition partition, ScanOptions options, Conditions conditions, List<Column> columns) {
         this.conditions = conditions;
         this.rows = new RowBuilder(columns);
-        this.sources = ByteRangeSources.of(Listing.providers());
+        ByteRangeSources sources = SharedSources.acquire();
         List<URI> uris = partition.entries().stream().filter(e -> {
             if (e.failed()) {
                 unlisted.add(e);
             }
             return !e.failed();
         }).map(e -> URI.create(e.uri())).toList();
-        org.astrocloud.fits.FitsScanner scanner = options.scanner(sources);
-        this.stream = uris.isEmpty() ? Stream.empty()
-                : scanner.scanAll(Flux.fromIterable(uris)).toStream(Math.max(1, scanner.settings().concurrency()));
-        this.results = stream.iterator();
+        try {
+            org.astrocloud.fits.FitsScanner scanner = options.scanner(sources);
+            this.stream = uris.isEmpty() ? Stream.empty()
+                    : scanner.scanAll(Flux.fromIterable(uris)).toStream(Math.max(1, scanner.settings().concurrency()));
+            this.results = stream.iterator();
+        } catch (RuntimeException e) {
+            SharedSources.release();
+            throw e;
+        }
     }
 
     @Override
@@ -139,7 +144,7 @@ final class HeaderReader implements PartitionReader<InternalRow> {
         boolean interrupted = Thread.interrupted();   // a killed task is interrupted; the release must still finish
         try {
             stream.close();
-            sources.close();
+            SharedSources.release();
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();

@@ -1,6 +1,7 @@
 package org.astrocloud.spark;
 
 import java.util.Locale;
+import java.util.function.Function;
 import org.apache.spark.sql.catalyst.util.GenericArrayData;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.astrocloud.fits.FitsHeader;
@@ -11,112 +12,39 @@ import org.astrocloud.fits.data.DataReference;
  * a failed file, {@code hdu == null}). A reader asks only for the columns the query reads.
  */
 enum Column {
-    URI {
-        @Override
-        Object value(RowBuilder.File file, FitsHeader hdu, RowBuilder rows) {
-            return file.uri();
-        }
-    },
-    HDU {
-        @Override
-        Object value(RowBuilder.File file, FitsHeader hdu, RowBuilder rows) {
-            return hdu == null ? null : hdu.index();
-        }
-    },
-    KIND {
-        @Override
-        Object value(RowBuilder.File file, FitsHeader hdu, RowBuilder rows) {
-            return hdu == null ? null : UTF8String.fromString(hdu.kind().name());
-        }
-    },
-    XTENSION {
-        @Override
-        Object value(RowBuilder.File file, FitsHeader hdu, RowBuilder rows) {
-            return hdu == null ? null : hdu.xtension().map(UTF8String::fromString).orElse(null);
-        }
-    },
-    EXTNAME {
-        @Override
-        Object value(RowBuilder.File file, FitsHeader hdu, RowBuilder rows) {
-            return hdu == null ? null : hdu.stringValue("EXTNAME").map(UTF8String::fromString).orElse(null);
-        }
-    },
-    HEADER_OFFSET {
-        @Override
-        Object value(RowBuilder.File file, FitsHeader hdu, RowBuilder rows) {
-            return hdu == null ? null : hdu.headerOffset();
-        }
-    },
-    HEADER_SIZE {
-        @Override
-        Object value(RowBuilder.File file, FitsHeader hdu, RowBuilder rows) {
-            return hdu == null ? null : hdu.headerSize();
-        }
-    },
-    DATA_OFFSET {
-        @Override
-        Object value(RowBuilder.File file, FitsHeader hdu, RowBuilder rows) {
-            return hdu == null ? null : hdu.dataOffset();
-        }
-    },
-    DATA_SIZE {
-        @Override
-        Object value(RowBuilder.File file, FitsHeader hdu, RowBuilder rows) {
-            return hdu == null ? null : hdu.dataSize();
-        }
-    },
-    BITPIX {
-        @Override
-        Object value(RowBuilder.File file, FitsHeader hdu, RowBuilder rows) {
-            return hdu == null ? null : hdu.bitpix();
-        }
-    },
-    NAXIS {
-        @Override
-        Object value(RowBuilder.File file, FitsHeader hdu, RowBuilder rows) {
-            return hdu == null ? null : new GenericArrayData(hdu.naxis().toArray());
-        }
-    },
-    HEADER {
-        @Override
-        Object value(RowBuilder.File file, FitsHeader hdu, RowBuilder rows) {
-            return hdu == null ? null : rows.header(hdu);
-        }
-    },
-    CARDS {
-        @Override
-        Object value(RowBuilder.File file, FitsHeader hdu, RowBuilder rows) {
-            return hdu == null ? null : rows.cards(hdu);
-        }
-    },
-    DATA_REF {
-        @Override
-        Object value(RowBuilder.File file, FitsHeader hdu, RowBuilder rows) {
-            return hdu == null ? null : UTF8String.fromString(DataReference.of(hdu).toJson());
-        }
-    },
-    SIZE {
-        @Override
-        Object value(RowBuilder.File file, FitsHeader hdu, RowBuilder rows) {
-            return file.size();
-        }
-    },
-    ETAG {
-        @Override
-        Object value(RowBuilder.File file, FitsHeader hdu, RowBuilder rows) {
-            return file.etag();
-        }
-    },
-    ERROR {
-        @Override
-        Object value(RowBuilder.File file, FitsHeader hdu, RowBuilder rows) {
-            return hdu == null ? file.error() : null;
-        }
-    };
+    URI((file, hdu, rows) -> file.uri()),
+    HDU(ofHdu(FitsHeader::index)),
+    KIND(ofHdu(h -> UTF8String.fromString(h.kind().name()))),
+    XTENSION(ofHdu(h -> h.xtension().map(UTF8String::fromString).orElse(null))),
+    EXTNAME(ofHdu(h -> h.stringValue("EXTNAME").map(UTF8String::fromString).orElse(null))),
+    HEADER_OFFSET(ofHdu(FitsHeader::headerOffset)),
+    HEADER_SIZE(ofHdu(FitsHeader::headerSize)),
+    DATA_OFFSET(ofHdu(FitsHeader::dataOffset)),
+    DATA_SIZE(ofHdu(FitsHeader::dataSize)),
+    BITPIX(ofHdu(FitsHeader::bitpix)),
+    NAXIS(ofHdu(h -> new GenericArrayData(h.naxis().toArray()))),
+    HEADER((file, hdu, rows) -> hdu == null ? null : rows.header(hdu)),
+    CARDS((file, hdu, rows) -> hdu == null ? null : rows.cards(hdu)),
+    DATA_REF(ofHdu(h -> UTF8String.fromString(DataReference.of(h).toJson()))),
+    SIZE((file, hdu, rows) -> file.size()),
+    ETAG((file, hdu, rows) -> file.etag()),
+    ERROR((file, hdu, rows) -> hdu == null ? file.error() : null);
 
-    /** The column's name in the schema. */
-    String columnName() {
-        return name().toLowerCase(Locale.ROOT);
+    /** How a column's value is made. */
+    @FunctionalInterface
+    private interface Value {
+        Object of(RowBuilder.File file, FitsHeader hdu, RowBuilder rows);
+    }
+
+    private final Value value;
+
+    Column(Value value) {
+        this.value = value;
+    }
+
+    /** A value of the HDU alone: null on an error row. */
+    private static Value ofHdu(Function<FitsHeader, Object> of) {
+        return (file, hdu, rows) -> hdu == null ? null : of.apply(hdu);
     }
 
     /** The column of {@code name} (case-insensitive, as Spark resolves names by default). */
@@ -125,5 +53,7 @@ enum Column {
     }
 
     /** The value of this column, in Spark's internal representation, for {@code hdu} of {@code file} (null: its error row). */
-    abstract Object value(RowBuilder.File file, FitsHeader hdu, RowBuilder rows);
+    Object value(RowBuilder.File file, FitsHeader hdu, RowBuilder rows) {
+        return value.of(file, hdu, rows);
+    }
 }

@@ -10,7 +10,7 @@ import org.apache.spark.sql.connector.metric.CustomTaskMetric;
  * classes by reflection, so they are public with public no-argument constructors.
  *
  * <pre>{@code
- * // after df.select("uri", "hdu").collect(): 0 cards converted, the header and cards columns were pruned
+ * // after df.select("uri", "hdu").collect(): cardsBuilt is 0, the header and cards columns were never built
  * }</pre>
  */
 public final class FitsHeadersMetrics {
@@ -26,103 +26,79 @@ public final class FitsHeadersMetrics {
     record TaskValue(String name, long value) implements CustomTaskMetric {
     }
 
+    /** A metric summed over the tasks, by name. */
+    public abstract static class Sum extends CustomSumMetric {
+        private final String name;
+        private final String description;
+
+        Sum(String name, String description) {
+            this.name = name;
+            this.description = description;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public String description() {
+            return description;
+        }
+    }
+
     /** Cards converted to Spark values for the {@code header} and {@code cards} columns: 0 when neither is read. */
-    public static final class CardsBuilt extends CustomSumMetric {
+    public static final class CardsBuilt extends Sum {
         /** The metric's name. */
         public static final String NAME = "cardsBuilt";
 
         /** Made by Spark. */
         public CardsBuilt() {
-        }
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "FITS cards converted for header/cards";
+            super(NAME, "FITS cards converted for header/cards");
         }
     }
 
     /** Files scanned (walked to their end or to their failure). */
-    public static final class FilesScanned extends CustomSumMetric {
+    public static final class FilesScanned extends Sum {
         /** The metric's name. */
         public static final String NAME = "filesScanned";
 
         /** Made by Spark. */
         public FilesScanned() {
-        }
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "FITS files scanned";
+            super(NAME, "FITS files scanned");
         }
     }
 
     /** Files that gave an error row, listing failures included. */
-    public static final class FilesFailed extends CustomSumMetric {
+    public static final class FilesFailed extends Sum {
         /** The metric's name. */
         public static final String NAME = "filesFailed";
 
         /** Made by Spark. */
         public FilesFailed() {
-        }
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "FITS files failed";
+            super(NAME, "FITS files failed");
         }
     }
 
     /** Requests the sources sent. */
-    public static final class Requests extends CustomSumMetric {
+    public static final class Requests extends Sum {
         /** The metric's name. */
         public static final String NAME = "requests";
 
         /** Made by Spark. */
         public Requests() {
-        }
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "range requests sent";
+            super(NAME, "range requests sent");
         }
     }
 
     /** Bytes the sources received. */
-    public static final class BytesRead extends CustomSumMetric {
+    public static final class BytesRead extends Sum {
         /** The metric's name. */
         public static final String NAME = "bytesRead";
 
         /** Made by Spark. */
         public BytesRead() {
-        }
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "bytes received";
+            super(NAME, "bytes received");
         }
     }
 }

@@ -48,6 +48,11 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  *     <td>retries of transient failures, every source ({@code org.astrocloud.fits.spi.RetryOptions})</td></tr>
  * </table>
  *
+ * <p>The tasks of one executor share one source registry ({@code SharedSources}: connection
+ * pools, event loops, S3 clients, released 2 s after its last task closed), so
+ * {@code http.maxConnectionsPerHost} limits an executor, not a task: set it to tasks per executor
+ * times {@code concurrency}.
+ *
  * <p>An unknown {@code http.}, {@code s3.} or {@code retry.} key fails the query on the driver.
  * Sensitive values never appear in {@code explain()}, logs or messages.
  *

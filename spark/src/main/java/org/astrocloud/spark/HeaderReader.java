@@ -23,7 +23,7 @@ import reactor.core.publisher.Flux;
  * result, which is allowed here: Spark calls it on a task thread, never on a Reactor or Netty
  * thread. {@link #close()} (end of task, or a killed task) cancels the scan in flight, which closes
  * the sources it opened, and gives back the executor's {@link SharedSources}: the last reader to
- * close releases its connection pools, event loops and S3 clients.
+ * close releases its connection pools, event loops and S3 clients, after a short linger for the next task.
  */
 final class HeaderReader implements PartitionReader<InternalRow> {
     private final Stream<ScanResult> stream;
@@ -134,7 +134,10 @@ final class HeaderReader implements PartitionReader<InternalRow> {
         };
     }
 
-    /** Cancels the scan and releases this reader's sources, waiting for them (a task thread may block). Idempotent. */
+    /**
+     * Cancels the scan (which closes the sources it opened) and gives back the shared registry
+     * ({@link SharedSources}: released by the executor's last reader, after a linger). Idempotent.
+     */
     @Override
     public void close() {
         if (closed) {

@@ -46,7 +46,7 @@ public final class SparkScan {
             Dataset<Row> hdus = spark.read().format("fitsheaders").option("uriList", urls.toString())
                     .option("filesPerPartition", String.valueOf(filesPerPartition))
                     .option("concurrency", String.valueOf(perTask))
-                    .option("http.maxConnectionsPerHost", String.valueOf(perTask))
+                    .option("http.maxConnectionsPerHost", String.valueOf(total))   // one pool per executor, shared by its tasks
                     .load();
             Dataset<Row> summary = hdus.selectExpr(aggregate.toArray(String[]::new));
             Row r = summary.collectAsList().get(0);

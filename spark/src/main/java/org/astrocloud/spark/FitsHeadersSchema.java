@@ -25,7 +25,7 @@ import org.apache.spark.sql.types.StructType;
  * <tr><td>{@code bitpix}</td><td>int</td><td>BITPIX</td></tr>
  * <tr><td>{@code naxis}</td><td>array&lt;bigint&gt;</td><td>NAXIS1..NAXISn, empty when NAXIS = 0</td></tr>
  * <tr><td>{@code header}</td><td>map&lt;string,string&gt;</td><td>keyword to value as text (strings as they
- *     are, logicals {@code T}/{@code F}, numbers in decimal, an undefined value null); the first card of a
+ *     are, logicals {@code T}/{@code F}, numbers as Java prints them, an undefined value null); the first card of a
  *     keyword wins; commentary cards (COMMENT, HISTORY, blank) are only in {@code cards}</td></tr>
  * <tr><td>{@code cards}</td><td>array&lt;struct&lt;keyword,value,comment&gt;&gt;</td><td>every card in order (END excluded),
  *     the value as in {@code header} (the text of a commentary card)</td></tr>

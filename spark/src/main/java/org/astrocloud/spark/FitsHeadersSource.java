@@ -20,7 +20,7 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  *         .option("s3.anonymous", "true")
  *         .option("concurrency", "32")
  *         .load("s3://stpubdata/tess/public/mast/tess-s0022-*-cube.fits", "https://archive.example.org/ffi.fits");
- * hdus.where("error is null and hdu = 1").select("uri", "header['CAMERA']", "naxis").show();
+ * hdus.where("error is null and hdu = 1").selectExpr("uri", "header['CAMERA']", "naxis").show();
  * }</pre>
  *
  * <table>

@@ -10,7 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.astrocloud.fits.FitsScanner;
 import org.astrocloud.fits.ScanOrigin;
 import org.astrocloud.fits.ScanResult;
+import org.astrocloud.fits.catalog.HeaderCatalog;
 import org.astrocloud.fits.catalog.InMemoryHeaderCatalog;
+import org.astrocloud.fits.catalog.duckdb.DuckDbHeaderCatalog;
 import org.astrocloud.http.HttpOptions;
 import org.astrocloud.s3.S3Credentials;
 import org.astrocloud.s3.S3Options;
@@ -19,13 +21,14 @@ import org.astrocloud.testdata.TessFiles;
 import reactor.core.publisher.Flux;
 
 /**
- * Indexing with a catalog, phase by phase, in one JVM with one in-memory catalog: a fresh index
+ * Indexing with a catalog, phase by phase, in one JVM with one catalog (in memory, or a DuckDB file
+ * when a sixth argument names one, replaced if it exists): a fresh index
  * (every object walked), the same again within the ttl, again with revalidation (ttl 0), and again
  * after 1% of the objects were replaced. Requests and bytes per phase are read from the latency
  * proxy's counters. Over HTTP the objects come from a URL list; over S3 from the bucket's listing.
  *
  * <pre>
- * java -cp bench/target/benchmarks.jar org.astrocloud.bench.IndexPhases http URL_LIST CONTROL_PORT BUCKET_DIR C
+ * java -cp bench/target/benchmarks.jar org.astrocloud.bench.IndexPhases http URL_LIST CONTROL_PORT BUCKET_DIR C [CATALOG.duckdb]
  * java -cp bench/target/benchmarks.jar -Dbench.s3Endpoint=http://127.0.0.1:PORT org.astrocloud.bench.IndexPhases s3 s3://tess/ CONTROL_PORT BUCKET_DIR C
  * </pre>
  */
@@ -40,7 +43,14 @@ public final class IndexPhases {
         int c = Integer.parseInt(args[4]);
         List<URI> uris = kind.equals("http") ? Files.readAllLines(Path.of(args[1])).stream().map(URI::create).toList() : null;
         URI prefix = kind.equals("s3") ? URI.create(args[1]) : null;
-        InMemoryHeaderCatalog catalog = InMemoryHeaderCatalog.create();
+        HeaderCatalog catalog;
+        if (args.length > 5) {
+            Files.deleteIfExists(Path.of(args[5]));
+            Files.deleteIfExists(Path.of(args[5] + ".wal"));
+            catalog = DuckDbHeaderCatalog.open(Path.of(args[5]));
+        } else {
+            catalog = InMemoryHeaderCatalog.create();
+        }
         FitsScanner base = FitsScanner.create().concurrency(c).option(HttpOptions.MAX_CONNECTIONS_PER_HOST, c);
         if (System.getProperty("bench.s3Endpoint") != null) {
             base = base.option(S3Options.ENDPOINT, URI.create(System.getProperty("bench.s3Endpoint")))
@@ -54,6 +64,7 @@ public final class IndexPhases {
         int changed = replaceOnePercent(bucket);
         phase("again after " + changed + " objects were replaced (ttl 0)", base.catalog(catalog, Duration.ZERO), uris, prefix,
                 control);
+        catalog.close().block(Duration.ofMinutes(5));
         ByteRangeSources.installed().close();
         System.exit(0);
     }

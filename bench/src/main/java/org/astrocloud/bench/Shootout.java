@@ -201,23 +201,30 @@ public final class Shootout {
         return cmd;
     }
 
-    /** The catalog phases ({@link IndexPhases}) over HTTP, then over S3, each its own JVM. */
+    /** The catalog phases ({@link IndexPhases}) over HTTP, then over S3, in memory and in a DuckDB file, each its own JVM. */
     private void indexRuns(Lists lists, int control, Path bucket) throws Exception {
         StringBuilder t = new StringBuilder(header());
-        for (String kind : List.of("http", "s3")) {
-            System.err.println("indexing over " + kind);
-            List<String> cmd = jvm(List.of("-Dbench.s3Endpoint=" + s3Endpoint), "-cp", jar.toString(),
-                    IndexPhases.class.getName(), kind, kind.equals("http") ? lists.urls("http", files) : "s3://" + Workload.BUCKET + "/",
-                    String.valueOf(control), bucket.toString(), c());
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("IndexPhases " + kind + " failed:\n" + text);
+        for (String catalog : List.of("memory", "duckdb")) {
+            for (String kind : List.of("http", "s3")) {
+                System.err.println("indexing over " + kind + ", catalog " + catalog);
+                List<String> cmd = new ArrayList<>(jvm(List.of("-Dbench.s3Endpoint=" + s3Endpoint), "-cp", jar.toString(),
+                        IndexPhases.class.getName(), kind,
+                        kind.equals("http") ? lists.urls("http", files) : "s3://" + Workload.BUCKET + "/",
+                        String.valueOf(control), bucket.toString(), c()));
+                if (catalog.equals("duckdb")) {
+                    cmd.add(bucket.resolveSibling("index-" + kind + ".duckdb").toString());
+                }
+                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+                String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (p.waitFor() != 0) {
+                    throw new IllegalStateException("IndexPhases " + kind + " failed:\n" + text);
+                }
+                t.append(String.format(Locale.ROOT, "%nIndex over %s: %,d files (cubes and FFIs), C = %d, r = %d ms, %s,"
+                        + " one JVM%s:%n%n", kind.toUpperCase(Locale.ROOT), files, concurrency, delayMs,
+                        catalog.equals("duckdb") ? "a DuckDB catalog file (the embedded default)" : "an in-memory catalog",
+                        kind.equals("s3") ? ", objects from the bucket's listing (LIST pages counted as requests)" : ", a URL list"));
+                text.lines().filter(l -> l.startsWith("|")).forEach(l -> t.append(l).append('\n'));
             }
-            t.append(String.format(Locale.ROOT, "%nIndex over %s: %,d files (cubes and FFIs), C = %d, r = %d ms, an in-memory"
-                    + " catalog, one JVM%s:%n%n", kind.toUpperCase(Locale.ROOT), files, concurrency, delayMs,
-                    kind.equals("s3") ? ", objects from the bucket's listing (LIST pages counted as requests)" : ", a URL list"));
-            text.lines().filter(l -> l.startsWith("|")).forEach(l -> t.append(l).append('\n'));
         }
         emit(t.toString());
     }

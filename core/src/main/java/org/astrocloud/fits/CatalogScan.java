@@ -77,7 +77,7 @@ final class CatalogScan {
                 return Mono.empty();
             }
             CatalogEntry renewed = entry.revalidated(listed, now);
-            return catalog.store(renewed).then(Mono.fromSupplier(() ->
+            return renew(renewed).then(Mono.fromSupplier(() ->
                     result(uri, resolved, renewed, ScanOrigin.REVALIDATED, 0, 0, walker, start)));
         }
         if (entry.isFresh(ttl, now)) {
@@ -91,7 +91,7 @@ final class CatalogScan {
                             CatalogEntry renewed = entry.revalidated(check.current(), now);
                             long requests = source.stats().requests();
                             long bytes = source.stats().bytesRead();
-                            return catalog.store(renewed).then(Mono.fromSupplier(() ->
+                            return renew(renewed).then(Mono.fromSupplier(() ->
                                     result(uri, resolved, renewed, ScanOrigin.REVALIDATED, requests, bytes, walker, start)));
                         }),
                         ByteRangeSource::close)
@@ -110,10 +110,23 @@ final class CatalogScan {
             if (entry.isOk()) {
                 plans.put(key, ReadPlans.of(entry.headers()));
             }
-            return catalog.store(entry)
+            return keep(entry)
                     .thenReturn(result)
                     .onErrorResume(e -> Mono.just(failedToStore(result, e)));
         });
+    }
+
+    /** Stores {@code entry}, unless the catalog only answers. */
+    private Mono<Void> keep(CatalogEntry entry) {
+        return catalog.isReadOnly() ? Mono.empty() : catalog.store(entry);
+    }
+
+    /**
+     * Records a revalidated entry, unless the catalog only answers. A failure to record it changes
+     * nothing of the answer (the stored headers are the object's): the entry keeps its older scan time.
+     */
+    private Mono<Void> renew(CatalogEntry renewed) {
+        return catalog.isReadOnly() ? Mono.empty() : catalog.renew(renewed).onErrorResume(e -> Mono.empty());
     }
 
     /** The read plan of a sibling of {@code resolved}: learned in this scan, else from a catalogued sibling, else none. */

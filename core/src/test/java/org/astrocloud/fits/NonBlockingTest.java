@@ -9,14 +9,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.astrocloud.fits.spi.ByteRange;
-import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.ByteRangeSources;
-import org.astrocloud.fits.spi.RangeBytes;
-import org.astrocloud.fits.spi.ReadStats;
-import org.astrocloud.fits.spi.SourceOptions;
-import org.astrocloud.fits.testkit.ForwardingSource;
-import org.astrocloud.fits.testkit.TestProvider;
+import org.astrocloud.fits.testkit.ParallelSource;
 import org.astrocloud.testdata.TessFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,26 +40,8 @@ class NonBlockingTest {
         BlockHound.install();
     }
 
-    /** Delivers every read on a non-blocking (parallel) thread, as a Netty-based source would. */
-    private static final class ParallelSource extends ForwardingSource {
-        ParallelSource(ByteRangeSource delegate) {
-            super(delegate);
-        }
-
-        @Override
-        public Mono<RangeBytes> read(ByteRange range) {
-            return super.read(range).publishOn(Schedulers.parallel());
-        }
-
-        @Override
-        public Mono<Void> close() {
-            return super.close().publishOn(Schedulers.parallel());
-        }
-    }
-
     private static FitsScanner scanner() {
-        return FitsScanner.create().sources(ByteRangeSources.of(List.of(new TestProvider("file",
-                uri -> new ParallelSource(ByteRangeSources.installed().get(uri, SourceOptions.empty()))))));
+        return FitsScanner.create().sources(ParallelSource.files());
     }
 
     @Test

@@ -3,10 +3,13 @@ package org.astrocloud.examples;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.astrocloud.fits.FitsScanner;
 import org.astrocloud.fits.ScanResult;
 import org.astrocloud.fits.catalog.HeaderCatalog;
 import org.astrocloud.fits.catalog.InMemoryHeaderCatalog;
+import org.astrocloud.fits.catalog.duckdb.CatalogQuery;
+import org.astrocloud.fits.catalog.duckdb.CatalogSearch;
 import org.astrocloud.fits.catalog.duckdb.DuckDbHeaderCatalog;
 import org.astrocloud.fits.tess.TessCubeCatalog;
 import reactor.core.publisher.Flux;
@@ -49,5 +52,28 @@ public final class IndexWithCatalog {
     static void ffisFromTheirCube(URI cube, HeaderCatalog catalog) {
         int stored = TessCubeCatalog.create().store(cube, catalog).block(Duration.ofMinutes(5));   // 1248 for sector 22
         System.out.println(stored + " FFI headers, derived from " + cube);
+    }
+
+    /** Every camera-4 cube of sectors 20 and later, newest first: a search without SQL, every value a parameter. */
+    static void search(Path file) {
+        DuckDbHeaderCatalog catalog = DuckDbHeaderCatalog.openReadOnly(file);   // others may read it too
+        CatalogQuery q = catalog.sql();
+        CatalogSearch search = CatalogSearch.files()
+                .select("SECTOR", "CAMERA", "CCD")
+                .where("CAMERA=4").where("SECTOR", CatalogSearch.Op.GE, "20")
+                .uriPrefix("s3://stpubdata/tess/public/mast/")
+                .orderBy("SECTOR", true)
+                .limit(100);
+        q.search(search, new CatalogQuery.RowHandler() {
+            @Override
+            public void columns(List<String> names, List<String> types) {
+                System.out.println(names);                                    // [uri, SECTOR, CAMERA, CCD]
+            }
+
+            @Override
+            public void row(List<Object> values) {
+                System.out.println(values);
+            }
+        }).then(q.close()).then(catalog.close()).block(Duration.ofMinutes(1));
     }
 }

@@ -22,7 +22,8 @@ import reactor.core.publisher.Mono;
 /**
  * Answers every error raised before a response starts with a status and an {@link ErrorLine} as
  * JSON, whatever the request accepts: 403 for a URI outside the allowlist, 400 for a malformed
- * scan request, 404 when the file does not exist, 502 for every other storage or FITS error (the
+ * scan request or catalog search, 404 when the file does not exist (or the catalog has no entry
+ * for it), 502 for every other storage or FITS error (the
  * upstream object could not be read as FITS; {@code retryable} tells whether trying again may
  * help); for a request Spring refuses before it reaches the controller, Spring's status and
  * headers (400 for a missing parameter or an unreadable body, 404 for an unknown path, 405 with
@@ -73,8 +74,11 @@ public class ApiErrorHandler implements ErrorWebExceptionHandler {
         if (e instanceof UriNotAllowedException) {
             return HttpStatus.FORBIDDEN;                // the service does not read this URI
         }
-        if (e instanceof BadScanRequestException) {
-            return HttpStatus.BAD_REQUEST;              // the scan request names no files, or too many
+        if (e instanceof BadScanRequestException || e instanceof BadCatalogQueryException) {
+            return HttpStatus.BAD_REQUEST;              // no files or too many, or a malformed catalog search
+        }
+        if (e instanceof NotCataloguedException) {
+            return HttpStatus.NOT_FOUND;                // the catalog has no entry for the URI
         }
         if (e instanceof AstroCloudException) {
             return e instanceof ObjectNotFoundException ? HttpStatus.NOT_FOUND : HttpStatus.BAD_GATEWAY;

@@ -24,6 +24,16 @@ public record ErrorLine(Detail error) implements HeaderLine {
         return new ErrorLine(Detail.of(e));
     }
 
+    /**
+     * The line for an error a catalog recorded as {@code Type: message} (the scan that failed):
+     * not retryable, since it is a fact about the object as it was scanned.
+     */
+    public static ErrorLine stored(String text) {
+        int colon = text.indexOf(": ");
+        return colon < 0 ? new ErrorLine(new Detail("FitsFormatException", text, false, null, null))
+                : new ErrorLine(new Detail(text.substring(0, colon), text.substring(colon + 2), false, null, null));
+    }
+
     @Override
     public ServerSentEvent<HeaderLine> event() {
         return ServerSentEvent.<HeaderLine>builder(this).event("error").build();
@@ -54,7 +64,8 @@ public record ErrorLine(Detail error) implements HeaderLine {
                         a.hdu().isPresent() ? a.hdu().getAsInt() : null,
                         a.offset().isPresent() ? a.offset().getAsLong() : null);
             }
-            if (e instanceof UriNotAllowedException || e instanceof BadScanRequestException) {
+            if (e instanceof UriNotAllowedException || e instanceof BadScanRequestException
+                    || e instanceof BadCatalogQueryException || e instanceof NotCataloguedException) {
                 return new Detail(e.getClass().getSimpleName(), e.getMessage(), false, null, null);
             }
             if (e instanceof ErrorResponse refused && refused.getStatusCode().is4xxClientError()) {

@@ -44,6 +44,15 @@ final class FileRoots {
         }
     }
 
+    /** Each root's real directory as URI prefixes, {@code file:/d/} and {@code file:///d/}. */
+    List<String> prefixes() {
+        return roots.stream().flatMap(r -> {
+            String path = r.toUri().getRawPath();
+            String dir = path.endsWith("/") ? path : path + "/";
+            return java.util.stream.Stream.of("file:" + dir, "file://" + dir);
+        }).toList();
+    }
+
     /** Whether there is no {@code file:} root. */
     boolean isEmpty() {
         return roots.isEmpty();

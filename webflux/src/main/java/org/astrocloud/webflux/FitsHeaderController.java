@@ -1,8 +1,10 @@
 package org.astrocloud.webflux;
 
 import java.net.URI;
+import org.astrocloud.fits.FitsHeader;
 import org.astrocloud.fits.FitsScanner;
 import org.astrocloud.fits.ScanResult;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,21 +25,33 @@ public class FitsHeaderController {
     private final FitsScanner scanner;
     private final UriAllowlist allowlist;
     private final int maxFiles;
+    private final boolean throughCatalog;
 
-    /** The controller over one shared scanner. */
-    public FitsHeaderController(FitsScanner scanner, UriAllowlist allowlist, AstroCloudProperties properties) {
+    /** The controller over one shared scanner; {@code catalog} says whether the scanner has one. */
+    public FitsHeaderController(FitsScanner scanner, UriAllowlist allowlist, AstroCloudProperties properties,
+                                ObjectProvider<ServiceCatalog> catalog) {
         this.scanner = scanner;
         this.allowlist = allowlist;
         this.maxFiles = properties.maxFiles();
+        this.throughCatalog = catalog.getIfAvailable() != null;
     }
 
-    /** One file's headers as NDJSON, one line per HDU. */
+    /**
+     * One file's headers as NDJSON, one line per HDU. With a catalog, a fresh entry answers with no
+     * request (the file's scan is whole before the first line); without, lines go out as HDUs are read.
+     */
     @GetMapping(path = "/headers", produces = MediaType.APPLICATION_NDJSON_VALUE)
     public Flux<HeaderLine> headers(@RequestParam("uri") String uri) {
         return allowlist.checked(uri)                             // 403 before any read
-                .flatMapMany(scanner::scan)                       // cold: reads happen as the response asks
+                .flatMapMany(throughCatalog ? this::scannedThroughCatalog : scanner::scan)   // cold: reads as asked
                 .map(HduLine::of)
                 .transform(HeaderLine::errorLineOnceStarted);     // 404/502 before the first line, an error line after
+    }
+
+    /** The headers of one scan through the catalog, then its error if it failed. */
+    private Flux<FitsHeader> scannedThroughCatalog(URI uri) {
+        return scanner.scanFile(uri).flatMapMany(r -> Flux.fromIterable(r.headers())
+                .concatWith(r.error().map(Flux::<FitsHeader>error).orElse(Flux.empty())));
     }
 
     /** One file's headers as Server-Sent Events: an event per HDU, and {@code event: error} if it fails after the first. */

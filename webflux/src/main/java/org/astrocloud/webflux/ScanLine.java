@@ -14,14 +14,16 @@ import org.astrocloud.fits.ScanResult;
  * @param size the file's size, {@code null} when unknown
  * @param elapsedMs how long the scan took
  * @param error why the scan stopped early, {@code null} when {@code ok}
+ * @param origin {@code walked} (read from the object), or with a catalog {@code catalog} (a fresh
+ *        entry, no request) or {@code revalidated} (an entry confirmed unchanged)
  */
 public record ScanLine(String uri, boolean ok, int hdus, long requests, long bytesRead, Long size, long elapsedMs,
-                       ErrorLine.Detail error) {
+                       ErrorLine.Detail error, String origin) {
 
     /** The line for {@code r}. */
     public static ScanLine of(ScanResult r) {
         return new ScanLine(Redaction.redact(r.uri()), r.isOk(), r.headers().size(), r.requests(), r.bytesRead(),
                 r.size().isPresent() ? r.size().getAsLong() : null, r.elapsed().toMillis(),
-                r.error().map(ErrorLine.Detail::of).orElse(null));
+                r.error().map(ErrorLine.Detail::of).orElse(null), r.origin().name().toLowerCase(java.util.Locale.ROOT));
     }
 }

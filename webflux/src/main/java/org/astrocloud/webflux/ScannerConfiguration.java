@@ -4,6 +4,8 @@ import org.astrocloud.fits.FitsScanner;
 import org.astrocloud.fits.spi.ByteRangeSources;
 import org.astrocloud.http.HttpOptions;
 import org.astrocloud.s3.S3Options;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,9 +25,23 @@ public class ScannerConfiguration {
         return ByteRangeSources.installed();
     }
 
-    /** One scanner for the whole service: immutable, and its HTTP and S3 clients are shared. */
+    /**
+     * The catalog in {@code astro-cloud.catalog.file}, when set. Closed when the context closes,
+     * after the web server has stopped (and before the sources, which it does not use).
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty("astro-cloud.catalog.file")
+    public ServiceCatalog serviceCatalog(AstroCloudProperties properties) {
+        return new ServiceCatalog(properties.catalog());
+    }
+
+    /**
+     * One scanner for the whole service: immutable, and its HTTP and S3 clients are shared. With a
+     * catalog, every scan goes through it.
+     */
     @Bean
-    public FitsScanner fitsScanner(AstroCloudProperties properties, ByteRangeSources sources) {
+    public FitsScanner fitsScanner(AstroCloudProperties properties, ByteRangeSources sources,
+                                   ObjectProvider<ServiceCatalog> catalog) {
         FitsScanner scanner = FitsScanner.create()
                 .sources(sources)
                 .concurrency(properties.concurrency())
@@ -37,6 +53,10 @@ public class ScannerConfiguration {
         }
         if (properties.s3().endpoint() != null) {
             scanner = scanner.option(S3Options.ENDPOINT, properties.s3().endpoint());
+        }
+        ServiceCatalog service = catalog.getIfAvailable();
+        if (service != null) {
+            scanner = scanner.catalog(service.catalog(), service.ttl());
         }
         return scanner;
     }

@@ -52,6 +52,21 @@ public final class UriAllowlist {
     }
 
     /**
+     * The prefixes of the catalogued URIs the service may show: each root as normalized, and a
+     * {@code file:} root as its real directory in both spellings ({@code file:/d/} and {@code file:///d/}).
+     */
+    public List<String> catalogPrefixes() {
+        List<String> out = new java.util.ArrayList<>();
+        for (String root : roots) {
+            if (!root.startsWith("file:")) {
+                out.add(root);
+            }
+        }
+        out.addAll(fileRoots.prefixes());
+        return List.copyOf(out);
+    }
+
+    /**
      * The URI to read for {@code uri}: its normalized form, or for a {@code file:} URI its real path.
      *
      * @throws UriNotAllowedException if {@code uri} is not allowed

@@ -23,8 +23,31 @@ public interface HeaderCatalog {
     /** The entry for {@code uri}, or empty when the catalog has none. */
     Mono<CatalogEntry> find(URI uri);
 
-    /** Stores {@code entry}, replacing the one for the same URI. */
+    /**
+     * Stores {@code entry}, replacing the one for the same URI. A {@linkplain #isReadOnly() read-only}
+     * catalog fails with {@link UnsupportedOperationException}.
+     */
     Mono<Void> store(CatalogEntry entry);
+
+    /**
+     * Records that an entry's object was found unchanged: {@code renewed} is an entry of this
+     * catalog {@linkplain CatalogEntry#revalidated revalidated}, its headers those stored, a new scan
+     * time and what the object now says of itself (size, ETag, modification time). The default
+     * stores it again; a database should update the object's row alone (a revalidation of an
+     * unchanged prefix then rewrites no header).
+     */
+    default Mono<Void> renew(CatalogEntry renewed) {
+        return store(renewed);
+    }
+
+    /**
+     * Whether this catalog only answers: a scanner through it ({@code FitsScanner.catalog}) uses its
+     * entries as any other but stores nothing, neither new walks nor revalidations (a catalog that
+     * {@code fits-scan index} builds and many services read, say). False by default.
+     */
+    default boolean isReadOnly() {
+        return false;
+    }
 
     /** Every entry, in no particular order. */
     Flux<CatalogEntry> entries();

@@ -8,6 +8,7 @@ import static org.astrocloud.fits.testkit.FitsBytes.str;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -145,6 +146,55 @@ class CatalogScanTest {
         assertEquals(walkReads + 1, object.reads.get(), "a stale entry costs one revalidation");
         assertEquals(1, revalidated.requests());
         assertEquals(first.headers().get(1).cards(), revalidated.headers().get(1).cards());
+    }
+
+    /** A catalog that only answers: the entries of {@code backing}, and a store that fails. */
+    private static HeaderCatalog readOnly(InMemoryHeaderCatalog backing) {
+        return new HeaderCatalog() {
+            @Override
+            public Mono<CatalogEntry> find(URI uri) {
+                return backing.find(uri);
+            }
+
+            @Override
+            public Mono<Void> store(CatalogEntry entry) {
+                return Mono.error(new UnsupportedOperationException("read only"));
+            }
+
+            @Override
+            public Flux<CatalogEntry> entries() {
+                return backing.entries();
+            }
+
+            @Override
+            public boolean isReadOnly() {
+                return true;
+            }
+        };
+    }
+
+    @Test
+    void aReadOnlyCatalogAnswersButNothingIsStoredAndNoWalkFails() {
+        VersionedObject object = new VersionedObject();
+        object.put(file(100), "\"v1\"");
+        InMemoryHeaderCatalog backing = InMemoryHeaderCatalog.create();
+        HeaderCatalog catalog = readOnly(backing);
+
+        ScanResult walked = scan(scanner(object, catalog, Duration.ofHours(1)));
+        assertEquals(ScanOrigin.WALKED, walked.origin());
+        assertTrue(walked.isOk(), "a catalog that cannot store does not fail the walk: " + walked);
+        assertNull(backing.find(URI_).block(TIMEOUT), "nothing stored");
+
+        scan(scanner(object, backing, Duration.ofHours(1)));   // catalogued through a writable view
+        CatalogEntry entry = backing.find(URI_).block(TIMEOUT);
+        int reads = object.reads.get();
+        ScanResult answered = scan(scanner(object, catalog, Duration.ofHours(1)));
+        assertEquals(ScanOrigin.CATALOG, answered.origin());
+        assertEquals(reads, object.reads.get(), "a fresh entry makes no request");
+
+        ScanResult revalidated = scan(scanner(object, catalog, Duration.ZERO));
+        assertEquals(ScanOrigin.REVALIDATED, revalidated.origin());
+        assertEquals(entry.scannedAt(), backing.find(URI_).block(TIMEOUT).scannedAt(), "the revalidation is not stored");
     }
 
     @Test

@@ -117,27 +117,52 @@ public final class CatalogQuery {
     public Mono<Long> query(String sql, RowHandler handler) {
         return run("the query failed", () -> {
             try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sql)) {
-                ResultSetMetaData meta = r.getMetaData();
-                int n = meta.getColumnCount();
-                List<String> names = new ArrayList<>(n);
-                List<String> types = new ArrayList<>(n);
-                for (int i = 1; i <= n; i++) {
-                    names.add(meta.getColumnLabel(i));
-                    types.add(meta.getColumnTypeName(i));
-                }
-                handler.columns(Collections.unmodifiableList(names), Collections.unmodifiableList(types));
-                long rows = 0;
-                while (r.next()) {
-                    List<Object> row = new ArrayList<>(n);
-                    for (int i = 1; i <= n; i++) {
-                        row.add(Values.get(r, i));
-                    }
-                    handler.row(Collections.unmodifiableList(row));
-                    rows++;
-                }
-                return rows;
+                return emit(r, handler);
             }
         });
+    }
+
+    /**
+     * Runs {@code search}, SQL that this class writes with every value a parameter (safe for input
+     * from an untrusted caller), and hands its result to {@code handler}: columns {@code uri}
+     * ({@code hdu}) and the selected keywords; emits the number of rows.
+     * Fails with {@link IllegalArgumentException} when a condition's value does not fit its
+     * keyword's type ({@code CAMERA=four}).
+     */
+    public Mono<Long> search(CatalogSearch search, RowHandler handler) {
+        return run("the search failed", () -> {
+            SearchSql statement = SearchSql.of(connection, search);
+            try (PreparedStatement p = connection.prepareStatement(statement.sql())) {
+                for (int i = 0; i < statement.parameters().size(); i++) {
+                    p.setObject(i + 1, statement.parameters().get(i));
+                }
+                try (ResultSet r = p.executeQuery()) {
+                    return emit(r, handler);
+                }
+            }
+        });
+    }
+
+    private static long emit(ResultSet r, RowHandler handler) throws SQLException {
+        ResultSetMetaData meta = r.getMetaData();
+        int n = meta.getColumnCount();
+        List<String> names = new ArrayList<>(n);
+        List<String> types = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            names.add(meta.getColumnLabel(i));
+            types.add(meta.getColumnTypeName(i));
+        }
+        handler.columns(Collections.unmodifiableList(names), Collections.unmodifiableList(types));
+        long rows = 0;
+        while (r.next()) {
+            List<Object> row = new ArrayList<>(n);
+            for (int i = 1; i <= n; i++) {
+                row.add(Values.get(r, i));
+            }
+            handler.row(Collections.unmodifiableList(row));
+            rows++;
+        }
+        return rows;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.astrocloud.fits.catalog.duckdb;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Objects;
@@ -42,23 +43,48 @@ public final class DuckDbHeaderCatalog implements HeaderCatalog {
     private final DuckDBConnection reader;
     private final Lock writeLock = new ReentrantLock();
     private final Lock readLock = new ReentrantLock();
-    private final StoreQueue stores;
+    /** Stores and renewals, written together: one transaction per batch. */
+    private final Batches<Write, Void> writes;
+    /** Finds, read together: one query per batch. */
+    private final Batches<URI, CatalogEntry> finds;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final String name;
+    private final boolean readOnly;
 
-    private DuckDbHeaderCatalog(DuckDBConnection writer, String name) throws SQLException {
+    private DuckDbHeaderCatalog(DuckDBConnection writer, String name, boolean readOnly) throws SQLException {
         this.writer = writer;
         this.reader = writer.duplicate();
         this.name = name;
-        this.stores = new StoreQueue(Schedulers.boundedElastic(), MAX_BATCH, batch -> {
+        this.readOnly = readOnly;
+        this.writes = new Batches<>(Schedulers.boundedElastic(), MAX_BATCH, batch -> {
             writeLock.lock();
             try {
                 checkOpen();
-                EntryWriter.write(writer, batch);
+                EntryWriter.write(writer, batch.stream().filter(w -> !w.renewal()).map(Write::entry).toList(),
+                        batch.stream().filter(Write::renewal).map(Write::entry).toList());
+                return java.util.Collections.nCopies(batch.size(), null);
+            } catch (SQLException e) {
+                throw new CatalogAccessException("storing " + batch.size() + " entries: " + e.getMessage(), e);
             } finally {
                 writeLock.unlock();
             }
         });
+        this.finds = new Batches<>(Schedulers.boundedElastic(), MAX_BATCH, batch -> {
+            readLock.lock();
+            try {
+                checkOpen();
+                java.util.Map<String, CatalogEntry> found = EntryReader.findAll(reader, batch);
+                return batch.stream().map(u -> found.get(u.toString())).toList();
+            } catch (SQLException e) {
+                throw new CatalogAccessException("finding " + batch.size() + " entries: " + e.getMessage(), e);
+            } finally {
+                readLock.unlock();
+            }
+        });
+    }
+
+    /** A store, or a renewal (the object's row alone). */
+    private record Write(CatalogEntry entry, boolean renewal) {
     }
 
     /**
@@ -69,18 +95,33 @@ public final class DuckDbHeaderCatalog implements HeaderCatalog {
      * @throws CatalogAccessException the file cannot be opened (another process holds it, say)
      */
     public static DuckDbHeaderCatalog open(Path file) {
-        return create(Jdbc.connect(Objects.requireNonNull(file, "file"), false), file.toString());
+        return create(Jdbc.connect(Objects.requireNonNull(file, "file"), false), file.toString(), false);
+    }
+
+    /**
+     * Opens the catalog in {@code file} to answer only ({@link #isReadOnly()}): {@link #store} fails,
+     * a scanner through it stores nothing, and other processes may open the same file read only at
+     * the same time (DuckDB lets one process write a file, or many read it). Blocking.
+     *
+     * @throws CatalogSchemaException the file is not a catalog of this version (open it for writing once to migrate it)
+     * @throws CatalogAccessException it cannot be opened (no such file, or a process writes it)
+     */
+    public static DuckDbHeaderCatalog openReadOnly(Path file) {
+        if (!Files.isRegularFile(Objects.requireNonNull(file, "file"))) {
+            throw new CatalogAccessException("no catalog at " + file, null);
+        }
+        return create(Jdbc.connect(file, true), file.toString(), true);
     }
 
     /** A catalog in memory, gone when closed. */
     public static DuckDbHeaderCatalog inMemory() {
-        return create(Jdbc.connect(null, false), ":memory:");
+        return create(Jdbc.connect(null, false), ":memory:", false);
     }
 
-    private static DuckDbHeaderCatalog create(DuckDBConnection c, String name) {
+    private static DuckDbHeaderCatalog create(DuckDBConnection c, String name, boolean readOnly) {
         try {
-            Schema.prepare(c, false);
-            return new DuckDbHeaderCatalog(c, name);
+            Schema.prepare(c, readOnly);
+            return new DuckDbHeaderCatalog(c, name, readOnly);
         } catch (SQLException | RuntimeException e) {
             try {
                 c.close();
@@ -94,12 +135,13 @@ public final class DuckDbHeaderCatalog implements HeaderCatalog {
         }
     }
 
+    /** The entry for {@code uri}; finds that arrive together are answered by one query. */
     @Override
     public Mono<CatalogEntry> find(URI uri) {
         Objects.requireNonNull(uri, "uri");
-        return Jdbc.blocking(readLock, "finding " + uri, () -> {
+        return Mono.defer(() -> {
             checkOpen();
-            return EntryReader.find(reader, uri).orElse(null);
+            return finds.submit(uri);
         });
     }
 
@@ -113,14 +155,40 @@ public final class DuckDbHeaderCatalog implements HeaderCatalog {
         });
     }
 
-    /** Stores {@code entry}; completes when the transaction holding it is committed. */
+    /**
+     * Stores {@code entry}; completes when the transaction holding it is committed. Fails with
+     * {@link UnsupportedOperationException} when the catalog was {@linkplain #openReadOnly opened read only}.
+     */
     @Override
     public Mono<Void> store(CatalogEntry entry) {
-        Objects.requireNonNull(entry, "entry");
+        return queued(new Write(entry, false));
+    }
+
+    /**
+     * Records a revalidated entry by updating its object's row alone (size, ETag, modification and
+     * scan time), in the same group commit as stores: no header or card is written again. An entry
+     * the catalog no longer holds is stored whole.
+     */
+    @Override
+    public Mono<Void> renew(CatalogEntry renewed) {
+        return queued(new Write(renewed, true));
+    }
+
+    private Mono<Void> queued(Write write) {
+        Objects.requireNonNull(write.entry(), "entry");
         return Mono.defer(() -> {
             checkOpen();
-            return stores.store(entry);
+            if (readOnly) {
+                return Mono.error(new UnsupportedOperationException("the catalog " + name + " is open read only"));
+            }
+            return writes.submit(write);
         });
+    }
+
+    /** Whether it was {@linkplain #openReadOnly opened read only}. */
+    @Override
+    public boolean isReadOnly() {
+        return readOnly;
     }
 
     /** Every entry, ordered by URI, from one snapshot taken at subscription. */
@@ -180,7 +248,9 @@ public final class DuckDbHeaderCatalog implements HeaderCatalog {
             try {
                 if (closed.compareAndSet(false, true)) {
                     try (writer; reader; java.sql.Statement s = writer.createStatement()) {
-                        s.execute("CHECKPOINT");
+                        if (!readOnly) {
+                            s.execute("CHECKPOINT");
+                        }
                     } catch (SQLException e) {
                         throw new CatalogAccessException("closing " + name + ": " + e.getMessage(), e);
                     }

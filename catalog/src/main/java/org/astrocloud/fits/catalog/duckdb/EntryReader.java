@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.astrocloud.fits.catalog.CatalogEntry;
 import org.astrocloud.fits.catalog.HeaderCatalog;
@@ -21,16 +23,59 @@ final class EntryReader {
     private EntryReader() {
     }
 
-    /** The entry for {@code uri}, if any. */
-    static Optional<CatalogEntry> find(Connection c, URI uri) throws SQLException {
-        try (PreparedStatement files = c.prepareStatement("SELECT " + FILE_COLUMNS + " FROM files WHERE uri = ?")) {
-            files.setString(1, uri.toString());
-            try (ResultSet f = files.executeQuery()) {
-                if (!f.next()) {
-                    return Optional.empty();
+    /**
+     * The entries of those of {@code uris} the catalog holds, by URI as text, with three queries in
+     * one snapshot whatever their number: the HDU rows' ids (the URI column alone), their header
+     * bytes by row id, the files' rows. (Selecting the header bytes by URI read every row group's
+     * bytes: 200 ms for 64 entries of 3,000; a lookup per URI costs 1.5 ms of query overhead; this
+     * costs 0.3-0.45 ms per entry.)
+     */
+    static Map<String, CatalogEntry> findAll(Connection c, List<URI> uris) throws SQLException {
+        List<String> keys = uris.stream().map(URI::toString).distinct().toList();
+        Map<String, List<StoredHeader>> headers = new HashMap<>();
+        Map<String, CatalogEntry> out = new HashMap<>();
+        return Jdbc.transaction(c, () -> {   // one snapshot: row ids stay those of the first query
+            List<Object> rowIds = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT rowid FROM hdus WHERE uri" + in(keys.size()))) {
+                bind(p, keys);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        rowIds.add(r.getLong(1));
+                    }
                 }
-                return Optional.of(entry(f, headers(c, uri.toString())));
             }
+            if (!rowIds.isEmpty()) {
+                try (PreparedStatement p = c.prepareStatement("SELECT uri, hdu, header_offset, header FROM hdus WHERE rowid"
+                        + in(rowIds.size()) + " ORDER BY uri, hdu")) {
+                    bind(p, rowIds);
+                    try (ResultSet r = p.executeQuery()) {
+                        while (r.next()) {
+                            headers.computeIfAbsent(r.getString(1), k -> new ArrayList<>())
+                                    .add(new StoredHeader(r.getInt(2), r.getLong(3), r.getBytes(4)));
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement files = c.prepareStatement("SELECT " + FILE_COLUMNS + " FROM files WHERE uri"
+                    + in(keys.size()))) {
+                bind(files, keys);
+                try (ResultSet f = files.executeQuery()) {
+                    while (f.next()) {
+                        out.put(f.getString(1), entry(f, headers.getOrDefault(f.getString(1), List.of())));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static String in(int values) {
+        return " IN (" + String.join(", ", java.util.Collections.nCopies(values, "?")) + ")";
+    }
+
+    private static void bind(PreparedStatement p, List<?> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            p.setObject(i + 1, values.get(i));
         }
     }
 
@@ -50,14 +95,19 @@ final class EntryReader {
     }
 
     private static List<StoredHeader> headers(Connection c, String uri) throws SQLException {
-        List<StoredHeader> headers = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement(
                 "SELECT hdu, header_offset, header FROM hdus WHERE uri = ? ORDER BY hdu")) {
-            p.setString(1, uri);
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    headers.add(new StoredHeader(r.getInt(1), r.getLong(2), r.getBytes(3)));
-                }
+            return headers(p, uri);
+        }
+    }
+
+    /** The stored headers of {@code uri}, through {@code hdus} ({@code SELECT hdu, header_offset, header ... WHERE uri = ?}). */
+    private static List<StoredHeader> headers(PreparedStatement hdus, String uri) throws SQLException {
+        List<StoredHeader> headers = new ArrayList<>();
+        hdus.setString(1, uri);
+        try (ResultSet r = hdus.executeQuery()) {
+            while (r.next()) {
+                headers.add(new StoredHeader(r.getInt(1), r.getLong(2), r.getBytes(3)));
             }
         }
         return headers;

@@ -6,10 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.astrocloud.fits.FitsCard;
 import org.astrocloud.fits.FitsHeader;
 import org.astrocloud.fits.catalog.CatalogEntry;
@@ -30,10 +32,23 @@ final class EntryWriter {
     }
 
     static void write(DuckDBConnection c, Collection<CatalogEntry> batch) throws SQLException {
+        write(c, batch, List.of());
+    }
+
+    /**
+     * Stores {@code batch} whole and renews {@code renewals} (the object's row alone; an entry the
+     * catalog does not hold, or that the batch stores too, is stored whole), in one transaction.
+     */
+    static void write(DuckDBConnection c, Collection<CatalogEntry> batch, Collection<CatalogEntry> renewals)
+            throws SQLException {
         Map<URI, CatalogEntry> last = new LinkedHashMap<>();
         batch.forEach(e -> last.put(e.uri(), e));
-        c.setAutoCommit(false);
-        try {
+        Jdbc.transaction(c, () -> {
+            Map<URI, CatalogEntry> renewed = new LinkedHashMap<>();
+            renewals.stream().filter(e -> !last.containsKey(e.uri())).forEach(e -> renewed.put(e.uri(), e));
+            for (CatalogEntry gone : renewRows(c, renewed.values())) {
+                last.put(gone.uri(), gone);
+            }
             deleteExisting(c, last.keySet());
             try (DuckDBAppender files = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "files");
                  DuckDBAppender hdus = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "hdus");
@@ -42,26 +57,49 @@ final class EntryWriter {
                     append(e, files, hdus, cards);
                 }
             }
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
+            return null;
+        });
+    }
+
+    /**
+     * Updates the object rows of {@code renewals} with one statement (a statement costs DuckDB about
+     * 1.5 ms: one per renewal made revalidating 10,000 objects take 15 s more); returns those the
+     * catalog has no row of.
+     */
+    private static List<CatalogEntry> renewRows(DuckDBConnection c, Collection<CatalogEntry> renewals) throws SQLException {
+        List<CatalogEntry> missing = new ArrayList<>();
+        if (renewals.isEmpty()) {
+            return missing;
         }
+        Set<String> present = new HashSet<>(presentUris(c, renewals.stream().map(CatalogEntry::uri).toList()));
+        List<CatalogEntry> rows = new ArrayList<>();
+        for (CatalogEntry e : renewals) {
+            (present.contains(e.uri().toString()) ? rows : missing).add(e);
+        }
+        if (rows.isEmpty()) {
+            return missing;
+        }
+        String values = String.join(", ", java.util.Collections.nCopies(rows.size(),
+                "(?::VARCHAR, ?::BIGINT, ?::VARCHAR, ?::TIMESTAMP, ?::TIMESTAMP)"));
+        try (PreparedStatement p = c.prepareStatement("UPDATE files SET size = v.size, etag = v.etag, last_modified ="
+                + " v.last_modified, scanned_at = v.scanned_at FROM (VALUES " + values + ") v(uri, size, etag,"
+                + " last_modified, scanned_at) WHERE files.uri = v.uri")) {
+            int i = 0;
+            for (CatalogEntry e : rows) {
+                p.setString(++i, e.uri().toString());
+                p.setObject(++i, e.object().size() >= 0 ? e.object().size() : null);
+                p.setString(++i, e.object().validator());
+                p.setObject(++i, e.object().lastModified() == null ? null : Times.utc(e.object().lastModified()));
+                p.setObject(++i, Times.utc(e.scannedAt()));
+            }
+            p.executeUpdate();
+        }
+        return missing;
     }
 
     /** Deletes the rows of those of {@code uris} the catalog has (found through the files' primary key). */
     private static void deleteExisting(DuckDBConnection c, Collection<URI> uris) throws SQLException {
-        List<String> present = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT uri FROM files WHERE list_contains(?::VARCHAR[], uri)")) {
-            p.setArray(1, c.createArrayOf("VARCHAR", uris.stream().map(URI::toString).toArray()));
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    present.add(r.getString(1));
-                }
-            }
-        }
+        List<String> present = presentUris(c, uris);
         if (present.isEmpty()) {
             return;
         }
@@ -72,6 +110,20 @@ final class EntryWriter {
                 p.executeUpdate();
             }
         }
+    }
+
+    /** Those of {@code uris} the catalog has a file row of, as text. */
+    private static List<String> presentUris(DuckDBConnection c, Collection<URI> uris) throws SQLException {
+        List<String> present = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT uri FROM files WHERE list_contains(?::VARCHAR[], uri)")) {
+            p.setArray(1, c.createArrayOf("VARCHAR", uris.stream().map(URI::toString).toArray()));
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    present.add(r.getString(1));
+                }
+            }
+        }
+        return present;
     }
 
     private static void append(CatalogEntry e, DuckDBAppender files, DuckDBAppender hdus, DuckDBAppender cards)

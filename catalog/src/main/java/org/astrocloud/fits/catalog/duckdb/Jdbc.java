@@ -31,6 +31,27 @@ final class Jdbc {
         }
     }
 
+    /** Blocking JDBC work that answers a value. */
+    interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    /** {@code work} in one transaction of {@code c}: committed when it returns, rolled back when it throws. */
+    static <T> T transaction(java.sql.Connection c, SqlWork<T> work) throws SQLException {
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            T answer = work.run();
+            c.commit();
+            return answer;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(auto);
+        }
+    }
+
     /** {@code work} on a bounded-elastic thread holding {@code lock}; SQL errors as {@link CatalogAccessException}. */
     static <T> Mono<T> blocking(Lock lock, String what, Callable<T> work) {
         return Mono.fromCallable(() -> {

@@ -42,7 +42,7 @@ final class ParquetExport {
             return List.of();
         }
         List<String> keywords = keys.stream().filter(k -> !isFileColumn(k)).toList();
-        Map<String, String> expr = WideViews.expressions(c, keywords);
+        Map<String, WideViews.ColumnType> expr = WideViews.expressions(c, keywords);
         StringBuilder select = new StringBuilder("SELECT f.uri AS export_uri");
         for (String k : keys) {
             select.append(", ").append(isFileColumn(k) ? "f." : "w.").append(WideViews.identifier(k));

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,47 +17,57 @@ import java.util.Set;
  * the value of the first card of that keyword.
  */
 final class WideViews {
-    private static final Set<String> RESERVED = Set.of("URI", "HDU");
+    /** A keyword column's type, and the expression over a {@code cards} row that gives its value. */
+    enum ColumnType {
+        BIGINT("long_value"),
+        DOUBLE("double_value"),
+        BOOLEAN("bool_value"),
+        VARCHAR("coalesce(str_value, CAST(long_value AS VARCHAR), CAST(double_value AS VARCHAR),"
+                + " CAST(bool_value AS VARCHAR))"),
+        /** No card of the keyword holds a value. */
+        ABSENT("CAST(NULL AS VARCHAR)");
 
+        final String expression;
+
+        ColumnType(String expression) {
+            this.expression = expression;
+        }
+    }
     private WideViews() {
     }
 
-    /** The keywords as columns: upper case, blanks stripped, duplicates dropped. */
+    /** The keywords as columns: upper case, blanks stripped, duplicates dropped ({@link CatalogSearch#keyword}). */
     static List<String> keywords(List<String> given) {
         Set<String> out = new LinkedHashSet<>();
         for (String k : given) {
-            String key = k.strip().toUpperCase(Locale.ROOT);
-            if (key.isEmpty()) {
-                throw new IllegalArgumentException("an empty keyword");
-            }
-            if (RESERVED.contains(key)) {
-                throw new IllegalArgumentException("keyword " + key + " would hide the " + key.toLowerCase(Locale.ROOT)
-                        + " column; pick it from the cards table instead");
-            }
-            out.add(key);
+            out.add(CatalogSearch.keyword(k));
         }
         return List.copyOf(out);
     }
 
     /** {@code CREATE TEMP VIEW wide} (one row per HDU) and {@code wide_files} (one per file, first HDU that has it). */
     static List<String> create(Connection c, List<String> keywords) throws SQLException {
-        Map<String, String> expr = expressions(c, keywords);
-        return List.of(
-                "CREATE OR REPLACE TEMP VIEW wide AS SELECT h.uri, h.hdu" + columns(keywords, "k.") + " FROM hdus h"
-                        + " LEFT JOIN (SELECT uri, hdu" + aggregates(keywords, expr, "seq") + " FROM cards"
-                        + filter(keywords) + " GROUP BY uri, hdu) k ON k.uri = h.uri AND k.hdu = h.hdu",
+        Map<String, ColumnType> expr = expressions(c, keywords);
+        return List.of("CREATE OR REPLACE TEMP VIEW wide AS " + hdusSelect(keywords, expr),
                 "CREATE OR REPLACE TEMP VIEW wide_files AS " + filesSelect(keywords, expr));
     }
 
+    /** {@code SELECT uri, hdu, K...} with one row per HDU. */
+    static String hdusSelect(List<String> keywords, Map<String, ColumnType> expr) {
+        return "SELECT h.uri, h.hdu" + columns(keywords, "k.") + " FROM hdus h"
+                + " LEFT JOIN (SELECT uri, hdu" + aggregates(keywords, expr, "seq") + " FROM cards"
+                + filter(keywords) + " GROUP BY uri, hdu) k ON k.uri = h.uri AND k.hdu = h.hdu";
+    }
+
     /** {@code SELECT uri, K...} with one row per file: the value from the first HDU that has the keyword. */
-    static String filesSelect(List<String> keywords, Map<String, String> expr) {
+    static String filesSelect(List<String> keywords, Map<String, ColumnType> expr) {
         return "SELECT f.uri" + columns(keywords, "k.") + " FROM files f LEFT JOIN (SELECT uri"
                 + aggregates(keywords, expr, "hdu, seq") + " FROM cards" + filter(keywords)
                 + " GROUP BY uri) k ON k.uri = f.uri";
     }
 
-    /** Each keyword's value expression over a {@code cards} row, from the value types it has. */
-    static Map<String, String> expressions(Connection c, List<String> keywords) throws SQLException {
+    /** Each keyword's column type, from the value types its cards hold. */
+    static Map<String, ColumnType> expressions(Connection c, List<String> keywords) throws SQLException {
         Map<String, Set<String>> types = new HashMap<>();
         if (!keywords.isEmpty()) {
             try (PreparedStatement p = c.prepareStatement("SELECT keyword, value_type FROM cards WHERE"
@@ -71,30 +80,29 @@ final class WideViews {
                 }
             }
         }
-        Map<String, String> out = new HashMap<>();
+        Map<String, ColumnType> out = new HashMap<>();
         for (String k : keywords) {
-            out.put(k, expression(types.getOrDefault(k, Set.of())));
+            out.put(k, type(types.getOrDefault(k, Set.of())));
         }
         return out;
     }
 
-    private static String expression(Set<String> types) {
+    private static ColumnType type(Set<String> types) {
         Set<String> defined = new java.util.HashSet<>(types);
         defined.remove("undefined");
         if (defined.isEmpty()) {
-            return "CAST(NULL AS VARCHAR)";
+            return ColumnType.ABSENT;
         }
         if (defined.equals(Set.of("integer"))) {
-            return "long_value";
+            return ColumnType.BIGINT;
         }
         if (Set.of("integer", "real", "big_integer").containsAll(defined)) {
-            return "double_value";
+            return ColumnType.DOUBLE;
         }
         if (defined.equals(Set.of("logical"))) {
-            return "bool_value";
+            return ColumnType.BOOLEAN;
         }
-        return "coalesce(str_value, CAST(long_value AS VARCHAR), CAST(double_value AS VARCHAR),"
-                + " CAST(bool_value AS VARCHAR))";
+        return ColumnType.VARCHAR;
     }
 
     private static String columns(List<String> keywords, String prefix) {
@@ -103,10 +111,10 @@ final class WideViews {
         return b.toString();
     }
 
-    private static String aggregates(List<String> keywords, Map<String, String> expr, String order) {
+    private static String aggregates(List<String> keywords, Map<String, ColumnType> expr, String order) {
         StringBuilder b = new StringBuilder();
         for (String k : keywords) {
-            b.append(", first(").append(expr.get(k)).append(" ORDER BY ").append(order).append(") FILTER (WHERE keyword = ")
+            b.append(", first(").append(expr.get(k).expression).append(" ORDER BY ").append(order).append(") FILTER (WHERE keyword = ")
                     .append(literal(k)).append(") AS ").append(identifier(k));
         }
         return b.toString();

@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import reactor.core.publisher.Flux;
 
 /** The wide views are typed from the cards; exports read back with read_parquet hold the same rows. */
 class CatalogQueryTest {
@@ -22,14 +19,7 @@ class CatalogQueryTest {
     Path dir;
 
     private DuckDbHeaderCatalog catalogOfFourCubes() {
-        DuckDbHeaderCatalog catalog = DuckDbHeaderCatalog.inMemory();
-        Instant now = Instant.parse("2026-12-01T00:00:00Z");
-        Flux.just(TessEntries.cube(URI.create("file:/a.fits"), 22, 1, 1, 40, now),
-                        TessEntries.cube(URI.create("file:/b.fits"), 22, 2, 3, 41, now),
-                        TessEntries.cube(URI.create("file:/c.fits"), 23, 1, 1, 42, now),
-                        TessEntries.cube(URI.create("file:/d.fits"), 24, 4, 4, 43, now))
-                .flatMap(catalog::store).blockLast(TIMEOUT);
-        return catalog;
+        return TessEntries.fourCubes(DuckDbHeaderCatalog.inMemory());
     }
 
     @Test

@@ -215,6 +215,56 @@ class DuckDbHeaderCatalogTest {
     }
 
     @Test
+    void aCatalogOpenedReadOnlyAnswersRefusesStoresAndCanBeOpenedTwice() {
+        Path file = dir.resolve("shared.duckdb");
+        CatalogEntry cube = TessEntries.cube(URI.create("s3://b/tess-s0022-1-1-cube.fits"), 22, 1, 1, 10, SCANNED);
+        DuckDbHeaderCatalog writer = DuckDbHeaderCatalog.open(file);
+        writer.store(cube).block(TIMEOUT);
+        writer.close().block(TIMEOUT);
+
+        DuckDbHeaderCatalog one = DuckDbHeaderCatalog.openReadOnly(file);
+        DuckDbHeaderCatalog two = DuckDbHeaderCatalog.openReadOnly(file);
+        try {
+            assertTrue(one.isReadOnly());
+            assertFalse(writer.isReadOnly());
+            assertEquals(cube, one.find(cube.uri()).block(TIMEOUT));
+            assertEquals(cube, two.find(cube.uri()).block(TIMEOUT));
+            assertThrows(UnsupportedOperationException.class, () -> one.store(cube).block(TIMEOUT));
+            assertEquals(List.of(List.of(1L)), rows(one, "SELECT count(*) FROM files"));
+        } finally {
+            one.close().block(TIMEOUT);
+            two.close().block(TIMEOUT);
+        }
+        assertThrows(CatalogAccessException.class, () -> DuckDbHeaderCatalog.openReadOnly(dir.resolve("missing.duckdb")));
+    }
+
+    @Test
+    void aRenewalUpdatesTheObjectsRowAndRewritesNoHeader() {
+        DuckDbHeaderCatalog catalog = DuckDbHeaderCatalog.inMemory();
+        try {
+            CatalogEntry cube = TessEntries.cube(URI.create("s3://b/tess-s0022-1-1-cube.fits"), 22, 1, 1, 10, SCANNED);
+            catalog.store(cube).block(TIMEOUT);
+            List<List<Object>> cardsBefore = rows(catalog, "SELECT min(rowid), max(rowid), count(*) FROM cards");
+            Instant later = SCANNED.plus(Duration.ofDays(3));
+            Instant touched = Instant.parse("2021-01-01T00:00:00Z");
+            CatalogEntry renewed = cube.revalidated(new ObjectInfo(cube.uri(), cube.object().size(),
+                    cube.object().validator(), touched), later);
+            catalog.renew(renewed).block(TIMEOUT);
+
+            assertEquals(renewed, catalog.find(cube.uri()).block(TIMEOUT));
+            assertEquals(later, catalog.find(cube.uri()).block(TIMEOUT).scannedAt());
+            // the same card rows, not deleted and appended again (a store would give new row ids)
+            assertEquals(cardsBefore, rows(catalog, "SELECT min(rowid), max(rowid), count(*) FROM cards"));
+
+            CatalogEntry unknown = TessEntries.cube(URI.create("s3://b/tess-s0023-1-1-cube.fits"), 23, 1, 1, 10, later);
+            catalog.renew(unknown).block(TIMEOUT);   // not catalogued (any more): stored whole
+            assertEquals(unknown, catalog.find(unknown.uri()).block(TIMEOUT));
+        } finally {
+            catalog.close().block(TIMEOUT);
+        }
+    }
+
+    @Test
     void aClosedCatalogSaysSo() {
         DuckDbHeaderCatalog catalog = DuckDbHeaderCatalog.inMemory();
         catalog.close().block(TIMEOUT);

@@ -16,7 +16,8 @@ import reactor.core.publisher.Flux;
 
 /**
  * Stores N entries of a TESS cube's 3 headers (about 560 cards each) as a scan would (64 at once)
- * and prints the time and the file's size. N is 1,000 in the build; {@code -Dcatalog.insert.entries=10000}
+ * and prints the time and the file's size; then finds each of them again (64 at once), as a scan
+ * within the ttl does, and prints that time. N is 1,000 in the build; {@code -Dcatalog.insert.entries=10000}
  * for the figure in the README.
  */
 class InsertSpeedTest {
@@ -56,5 +57,14 @@ class InsertSpeedTest {
         System.out.printf(Locale.ROOT, "catalog insert: %d entries, %d cards in %.2f s (%.2f s with the checkpoint):"
                         + " %.0f entries/s; file %.1f MB (%.1f KB per entry)%n", n, (Long) counts.get(0).get(1), stored,
                 closed, n / closed, size / 1e6, size / 1e3 / n);
+
+        DuckDbHeaderCatalog reopened = DuckDbHeaderCatalog.open(file);   // a scan within the ttl: one find per object
+        long f0 = System.nanoTime();
+        long found = Flux.fromIterable(entries).flatMap(e -> reopened.find(e.uri()), 64).count()
+                .block(Duration.ofMinutes(10));
+        double finding = (System.nanoTime() - f0) / 1e9;
+        reopened.close().block();
+        assertEquals((long) n, found);
+        System.out.printf(Locale.ROOT, "catalog find: %d entries in %.2f s: %.0f finds/s%n", n, finding, n / finding);
     }
 }

@@ -30,4 +30,15 @@ final class TessEntries {
         return new CatalogEntry(new ObjectInfo(uri, size, "\"etag-" + sector + "-" + camera + "-" + ccd + "\"",
                 Instant.parse("2020-03-01T12:34:56.789Z")), scannedAt, headers, null, null, null);
     }
+
+    /** Four cubes in {@code catalog}: a (22, 1, 1, 40 frames), b (22, 2, 3, 41), c (23, 1, 1, 42), d (24, 4, 4, 43). */
+    static DuckDbHeaderCatalog fourCubes(DuckDbHeaderCatalog catalog) {
+        Instant now = Instant.parse("2026-12-01T00:00:00Z");
+        reactor.core.publisher.Flux.just(cube(URI.create("file:/a.fits"), 22, 1, 1, 40, now),
+                        cube(URI.create("file:/b.fits"), 22, 2, 3, 41, now),
+                        cube(URI.create("file:/c.fits"), 23, 1, 1, 42, now),
+                        cube(URI.create("file:/d.fits"), 24, 4, 4, 43, now))
+                .flatMap(catalog::store).blockLast(java.time.Duration.ofSeconds(30));
+        return catalog;
+    }
 }

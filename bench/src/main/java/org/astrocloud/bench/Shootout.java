@@ -52,7 +52,7 @@ public final class Shootout {
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
-            boolean flag = args[i].equals("--cutout") || args[i].equals("--index");   // the options without a value
+            boolean flag = args[i].equals("--cutout") || args[i].equals("--index") || args[i].equals("--spark");   // no value
             opts.put(args[i].replaceFirst("^--", ""), flag ? "" : args[++i]);
         }
         Shootout shootout = new Shootout(opts);
@@ -118,13 +118,53 @@ public final class Shootout {
                     script(), lists.urls("http", pyFiles), c())));
             all.put("astropy-10000", new Contender("astropy + fsspec, block_size 10,000, HTTP", pyFiles,
                     List.of("/usr/bin/python3", script(), lists.urls("http", pyFiles), c(), "10000")));
-            List<String> only = opts.containsKey("only") ? List.of(opts.get("only").split(",")) : List.copyOf(all.keySet());
+            if (opts.containsKey("spark")) {
+                sparkContenders(all, lists, n);
+            }
+            List<String> only = opts.containsKey("only") ? List.of(opts.get("only").split(","))
+                    : opts.containsKey("spark") ? SPARK_RUN : List.copyOf(all.keySet());
             for (String key : only) {
                 Contender k = all.get(key);
                 results.add(runner.run(k.name, k.files, k.command).perRound(k.rounds).keyed(key));
             }
             print(load, results, n, pyFiles);
         }
+    }
+
+    /** What {@code --spark} runs: fits-scan and the library beside the Spark source, on the same URLs. */
+    private static final List<String> SPARK_RUN = List.of("fits-scan-http", "bare-http", "library-http", "spark-http",
+            "bare-http-warm", "library-http-warm", "spark-http-warm", "spark-http-warm-cards");
+
+    /**
+     * The {@code fitsheaders} source in {@code local[2]} ({@code SparkScan} in the spark module's tests), started
+     * with Spark's JVM flags (from spark/pom.xml) and the module's test class path (spark/target/test-classpath.txt,
+     * written by the build).
+     */
+    private void sparkContenders(Map<String, Contender> all, Lists lists, int n) throws IOException {
+        Path module = Path.of(opts.getOrDefault("spark-module", "spark")).toAbsolutePath();
+        String flags = Files.readString(module.resolve("pom.xml"))
+                .replaceAll("(?s).*<spark.jvm.flags>(.*?)</spark.jvm.flags>.*", "$1").trim();
+        String cp = module.resolve("target/test-classes") + ":" + module.resolve("target/classes") + ":"
+                + Files.readString(module.resolve("target/test-classpath.txt")).trim();
+        String perPartition = opts.getOrDefault("files-per-partition", "256");
+        List<String> jvm = new ArrayList<>(List.of(flags.split("\\s+")));
+        jvm.addAll(List.of("-Xmx2g", "-Dlog4j2.configurationFile=" + module.resolve("src/test/resources/log4j2-test.properties")));
+        String main = "org.astrocloud.spark.SparkScan";
+        String urls = lists.urls("http", n);
+        all.put("spark-http", new Contender("Spark `fitsheaders`, local[2], structural columns, HTTP", n,
+                sparkJvm(jvm, List.of(), cp, main, urls, perPartition)));
+        all.put("spark-http-warm", new Contender("Spark `fitsheaders`, structural columns, warm JVM (3rd round)", n, 3,
+                sparkJvm(jvm, List.of("-Dbench.rounds=3"), cp, main, urls, perPartition)));
+        all.put("spark-http-warm-cards", new Contender("Spark `fitsheaders`, with the header map and cards, warm JVM (3rd round)", n, 3,
+                sparkJvm(jvm, List.of("-Dbench.rounds=3", "-Dbench.cards=true"), cp, main, urls, perPartition)));
+    }
+
+    private List<String> sparkJvm(List<String> base, List<String> flags, String cp, String main, String urls, String perPartition) {
+        List<String> all = new ArrayList<>(base);
+        all.addAll(flags);
+        List<String> cmd = new ArrayList<>(List.of("env", "SPARK_LOCAL_IP=127.0.0.1"));   // else Spark binds the block manager elsewhere
+        cmd.addAll(jvm(all, "-cp", cp, main, urls, c(), perPartition));
+        return cmd;
     }
 
     private record Contender(String name, int files, int rounds, List<String> command) {
@@ -216,7 +256,7 @@ public final class Shootout {
         return String.format(Locale.ROOT, "Run %s on %s, %d cores, %s; command: %s%n%n", LocalDate.now(),
                 cpuModel(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " "
                         + System.getProperty("java.version"), "bench/run " + String.join(" ", opts.entrySet().stream()
-                        .map(e -> "--" + e.getKey() + " " + e.getValue()).toList()));
+                        .map(e -> ("--" + e.getKey() + " " + e.getValue()).trim()).toList()));
     }
 
     private void print(Workload load, List<ContenderRunner.Measurement> results, int n, int pyFiles) throws IOException {
@@ -240,9 +280,10 @@ public final class Shootout {
         results.forEach(r -> byKey.put(r.key, r));
         for (ContenderRunner.Measurement r : results) {
             double rate = r.files / r.scan;
-            ContenderRunner.Measurement bare = byKey.get(r.key.endsWith("s3") ? "bare-s3" : r.key.endsWith("warm") ? "bare-http-warm" : "bare-http");
+            ContenderRunner.Measurement bare = byKey.get(r.key.endsWith("s3") ? "bare-s3"
+                    : r.key.contains("warm") ? "bare-http-warm" : "bare-http");
             ContenderRunner.Measurement us = byKey.get(r.key.endsWith("s3") ? "fits-scan-s3" : "fits-scan-http");
-            String xBare = (r.key.startsWith("fits-scan") || r.key.startsWith("library")) && bare != null
+            String xBare = (r.key.startsWith("fits-scan") || r.key.startsWith("library") || r.key.startsWith("spark")) && bare != null
                     ? String.format(Locale.ROOT, "%.2f", (r.scan / r.files) / (bare.scan / bare.files)) : "";
             String faster = us != null && (r.key.startsWith("astropy") || r.key.equals("seed"))
                     ? String.format(Locale.ROOT, "%.1f", (us.files / us.scan) / rate) : "";
@@ -253,7 +294,25 @@ public final class Shootout {
         t.append("\nwall = the process, JVM or Python start included; scan = timed inside the process (what x limit,"
                 + " x bare and the speed-ups use); req and KiB per file counted by the latency proxy (response bytes"
                 + " on the wire, HTTP heads included); CPU = user + system of the contender's process.\n");
+        if (opts.containsKey("spark")) {
+            t.append(sparkNotes(results));
+        }
         emit(t.toString());
+    }
+
+    /** The Spark contenders' own lines (session start, every round's scan, tasks, cards built, JVM CPU), from their logs. */
+    private String sparkNotes(List<ContenderRunner.Measurement> results) throws IOException {
+        StringBuilder t = new StringBuilder("\nSpark contenders, as they printed (scan = planning + tasks; JVM CPU of the round):\n\n");
+        for (ContenderRunner.Measurement r : results) {
+            Path log = work.resolve("log-" + r.name.replaceAll("[^A-Za-z0-9]+", "-") + ".txt");
+            if (r.key.startsWith("spark") && Files.exists(log)) {
+                t.append("- ").append(r.name).append(": ");
+                t.append(String.join("; ", Files.readAllLines(log).stream()
+                        .filter(l -> l.startsWith("SESSION_SECONDS") || l.startsWith("round") || l.startsWith("SCAN_SECONDS")).toList()));
+                t.append('\n');
+            }
+        }
+        return t.toString();
     }
 
     private void emit(String table) throws IOException {

@@ -2,6 +2,7 @@ package org.astrocloud.webflux;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -56,7 +57,7 @@ public final class UriAllowlist {
      * {@code file:} root as its real directory in both spellings ({@code file:/d/} and {@code file:///d/}).
      */
     public List<String> catalogPrefixes() {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (String root : roots) {
             if (!root.startsWith("file:")) {
                 out.add(root);

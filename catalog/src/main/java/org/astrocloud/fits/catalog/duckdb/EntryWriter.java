@@ -31,10 +31,6 @@ final class EntryWriter {
     private EntryWriter() {
     }
 
-    static void write(DuckDBConnection c, Collection<CatalogEntry> batch) throws SQLException {
-        write(c, batch, List.of());
-    }
-
     /**
      * Stores {@code batch} whole and renews {@code renewals} (the object's row alone; an entry the
      * catalog does not hold, or that the batch stores too, is stored whole), in one transaction.

@@ -292,13 +292,10 @@ final class HttpByteRangeSource implements ByteRangeSource {
         } catch (IllegalArgumentException e) {
             return Flux.error(new PermanentSourceException("a redirect to an invalid Location", uri, range.offset(), e));
         }
-        String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(java.util.Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            return Flux.error(new PermanentSourceException("a redirect to a " + (scheme.isEmpty() ? "scheme-less" : scheme + ":")
-                    + " location; only http and https redirects are followed", uri, range.offset()));
-        }
-        if (next.getHost() == null) {
-            return Flux.error(new PermanentSourceException("a redirect to a location without a host", uri, range.offset()));
+        java.util.Optional<String> problem = HttpTarget.problem(next);
+        if (problem.isPresent()) {
+            return Flux.error(new PermanentSourceException("a redirect that cannot be followed: " + problem.get(), uri,
+                    range.offset()));
         }
         return exchange(next, range, condition, hop + 1, outcome);
     }

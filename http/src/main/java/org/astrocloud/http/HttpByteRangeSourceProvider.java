@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.astrocloud.fits.error.InvalidUriException;
 import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.ByteRangeSourceProvider;
 import org.astrocloud.fits.spi.SourceOptions;
@@ -43,9 +44,9 @@ public final class HttpByteRangeSourceProvider implements ByteRangeSourceProvide
 
     @Override
     public ByteRangeSource open(URI uri, SourceOptions options) {
-        if (uri.getHost() == null) {
-            throw new IllegalArgumentException("an http(s) URI needs a host: " + uri.getScheme() + "://...");
-        }
+        HttpTarget.problem(uri).ifPresent(problem -> {
+            throw new InvalidUriException(problem, uri);
+        });
         return new HttpByteRangeSource(uri, settingsFor(options), clients.current());
     }
 

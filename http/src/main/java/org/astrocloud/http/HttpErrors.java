@@ -17,6 +17,7 @@ import org.astrocloud.fits.error.ObjectChangedException;
 import org.astrocloud.fits.error.ObjectNotFoundException;
 import org.astrocloud.fits.error.PermanentSourceException;
 import org.astrocloud.fits.error.TransientSourceException;
+import reactor.netty.channel.AbortedException;
 import reactor.netty.http.client.PrematureCloseException;
 
 /** Maps HTTP statuses and Netty failures to the exception tree, in one place. */
@@ -55,7 +56,7 @@ final class HttpErrors {
         if (e instanceof SSLException) {
             return new PermanentSourceException("TLS failure: " + e.getMessage(), uri, offset, e);
         }
-        if (e instanceof PrematureCloseException) {
+        if (e instanceof PrematureCloseException || e instanceof AbortedException) {
             return new TransientSourceException("the connection closed before the answer was complete", uri, offset, e);
         }
         if (e instanceof ReadTimeoutException) {
@@ -79,7 +80,8 @@ final class HttpErrors {
             return new TransientSourceException("connection failed: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()), uri, offset, e);
         }
-        return new PermanentSourceException("unexpected failure: " + e, uri, offset, e);
+        // what is left is no answer of a server nor a network failure: a bug of ours or of a library; not retried
+        return new PermanentSourceException("unexpected failure (please report it): " + e, uri, offset, e);
     }
 
     /** Parses {@code Retry-After}: delta seconds or an HTTP date; null when absent or unreadable. */

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import org.astrocloud.fits.error.InvalidUriException;
 import org.astrocloud.fits.error.ObjectAccessDeniedException;
 import org.astrocloud.fits.error.ObjectNotFoundException;
 import org.astrocloud.fits.error.PermanentSourceException;
@@ -234,9 +235,29 @@ class FaultsTest {
         ByteRangeSource s = through(i -> FaultProxy.Action.redirect(302, "file:///etc/passwd"), fast(), "data.bin");
         Throwable e = failure(s);
         assertInstanceOf(PermanentSourceException.class, e);
-        assertTrue(e.getMessage().contains("a redirect to a file: location; only http and https redirects are followed"),
+        assertTrue(e.getMessage().contains("a redirect that cannot be followed: a file: location; only http and https are read"),
                 e.getMessage());
         assertEquals(1, proxy.received().size());
+    }
+
+    @Test
+    void redirectToAPortOutOfRangeShouldBeATypedPermanentError() {
+        ByteRangeSource s = through(i -> FaultProxy.Action.redirect(302, "http://127.0.0.1:99999/data.bin"), fast(), "data.bin");
+        Throwable e = failure(s);
+        assertInstanceOf(PermanentSourceException.class, e);
+        assertTrue(e.getMessage().contains("a redirect that cannot be followed: port 99999 is out of range"), e.getMessage());
+        assertEquals(1, proxy.received().size());
+    }
+
+    @Test
+    void uriWithoutAHostOrWithAPortOutOfRangeShouldNotOpen() {
+        ByteRangeSources sources = ByteRangeSources.installed();
+        for (String bad : List.of("http:///x.fits", "https://user@/x.fits", "http://127.0.0.1:99999/x.fits",
+                "http://127.0.0.1:0/x.fits")) {
+            InvalidUriException e = assertThrows(InvalidUriException.class,
+                    () -> sources.get(URI.create(bad), SourceOptions.empty()), bad);
+            assertFalse(e.isTransient());
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.astrocloud.s3;
 import java.net.URI;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.astrocloud.fits.error.InvalidUriException;
 import org.astrocloud.fits.error.ObjectNotFoundException;
 import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.ByteRangeSourceProvider;
@@ -56,9 +57,9 @@ public final class S3ByteRangeSourceProvider implements ByteRangeSourceProvider 
     @Override
     public ByteRangeSource open(URI uri, SourceOptions options) {
         S3Location location = S3Location.parse(uri)
-                .orElseThrow(() -> new IllegalArgumentException("not an S3 URI: s3://bucket/key or an AWS S3 https URL"));
+                .orElseThrow(() -> new InvalidUriException("not an S3 URI: s3://bucket/key or an AWS S3 https URL", uri));
         if (location.key().isEmpty()) {
-            throw new IllegalArgumentException("an S3 object URI needs a key after the bucket");
+            throw new InvalidUriException("an S3 object URI needs a key after the bucket: s3://bucket/key", uri);
         }
         return new S3ByteRangeSource(uri, location, clients.current(), S3ClientConfig.from(options, location.region()),
                 options.get(S3Options.REQUESTER_PAYS).orElse(false));

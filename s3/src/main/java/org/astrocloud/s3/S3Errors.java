@@ -2,6 +2,7 @@ package org.astrocloud.s3;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.concurrent.CompletionException;
 import org.astrocloud.fits.error.ObjectAccessDeniedException;
 import org.astrocloud.fits.error.AstroCloudException;
@@ -79,6 +80,9 @@ final class S3Errors {
             return new TransientSourceException("the request timed out", uri, offset, t);
         }
         if (t instanceof SdkClientException) {
+            if (hasCause(t, UnknownHostException.class)) { // as over HTTP: a wrong endpoint or region, not retried
+                return new PermanentSourceException("unknown host: " + firstLine(t.getMessage()), uri, offset, t);
+            }
             if (hasCause(t, IOException.class) || String.valueOf(t.getMessage()).contains("Unable to execute HTTP request")
                     || String.valueOf(t.getMessage()).contains("connection was closed")
                     || String.valueOf(t.getMessage()).contains("content-length")) {
@@ -92,7 +96,8 @@ final class S3Errors {
         if (t instanceof IOException) {
             return new TransientSourceException("connection failed: " + t, uri, offset, t);
         }
-        return new PermanentSourceException("unexpected failure: " + t, uri, offset, t);
+        // what is left is no answer of S3 nor a network failure: a bug of ours or of the SDK; not retried
+        return new PermanentSourceException("unexpected failure (please report it): " + t, uri, offset, t);
     }
 
     private static Throwable unwrap(Throwable e) {

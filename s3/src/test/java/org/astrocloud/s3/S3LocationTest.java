@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import org.astrocloud.fits.error.InvalidUriException;
 import org.astrocloud.fits.spi.ByteRangeSources;
 import org.astrocloud.fits.spi.SourceOptions;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,16 @@ class S3LocationTest {
     void s3UriWithoutBucketShouldNotParse() {
         assertEquals(Optional.empty(), S3Location.parse(URI.create("s3:///key")));
         assertEquals(Optional.empty(), S3Location.parse(URI.create("s3:key")));
+    }
+
+    @Test
+    void s3UriWithoutBucketShouldNotOpenAndSayWhy() {
+        ByteRangeSources sources = ByteRangeSources.installed();
+        InvalidUriException noBucket = assertThrows(InvalidUriException.class,
+                () -> sources.get(URI.create("s3:///key.fits"), SourceOptions.empty()));
+        assertTrue(noBucket.getMessage().contains("a source reads scheme 's3' but not this URI's form (no host or bucket"),
+                noBucket.getMessage());
+        assertThrows(InvalidUriException.class, () -> sources.get(URI.create("s3:key.fits"), SourceOptions.empty()));
     }
 
     @Test
@@ -142,9 +153,10 @@ class S3LocationTest {
 
     @Test
     void openingWithoutAKeyShouldBeRejectedWithoutIo() {
-        assertThrows(IllegalArgumentException.class,
+        InvalidUriException noKey = assertThrows(InvalidUriException.class,
                 () -> PROVIDER.open(URI.create("s3://bucket/"), SourceOptions.empty()));
-        assertThrows(IllegalArgumentException.class,
+        assertTrue(noKey.getMessage().contains("needs a key after the bucket"), noKey.getMessage());
+        assertThrows(InvalidUriException.class,
                 () -> PROVIDER.open(URI.create("https://example.org/x.fits"), SourceOptions.empty()));
     }
 

@@ -2,6 +2,7 @@ package org.astrocloud.webflux;
 
 import java.util.List;
 import org.astrocloud.fits.error.AstroCloudException;
+import org.astrocloud.fits.error.InvalidUriException;
 import org.astrocloud.fits.error.ObjectNotFoundException;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
@@ -74,8 +75,8 @@ public class ApiErrorHandler implements ErrorWebExceptionHandler {
         if (e instanceof UriNotAllowedException) {
             return HttpStatus.FORBIDDEN;                // the service does not read this URI
         }
-        if (e instanceof BadScanRequestException || e instanceof BadCatalogQueryException) {
-            return HttpStatus.BAD_REQUEST;              // no files or too many, or a malformed catalog search
+        if (e instanceof BadScanRequestException || e instanceof BadCatalogQueryException || e instanceof InvalidUriException) {
+            return HttpStatus.BAD_REQUEST;              // no files or too many, a malformed catalog search or URI
         }
         if (e instanceof NotCataloguedException) {
             return HttpStatus.NOT_FOUND;                // the catalog has no entry for the URI

@@ -24,8 +24,10 @@ public final class Redaction {
     /** {@code uri} as text, with its user info and secret query values replaced by {@code ****}. */
     public static String redact(URI uri) {
         String raw = uri.toString();
-        if (uri.getRawUserInfo() != null) {
-            raw = raw.replace(uri.getRawUserInfo() + "@", "****@");
+        String authority = uri.getRawAuthority();
+        int at = authority == null ? -1 : authority.lastIndexOf('@');
+        if (at >= 0) { // user info, also in an authority that is not host:port (where getRawUserInfo() is null)
+            raw = raw.replace("//" + authority, "//****" + authority.substring(at));
         }
         int q = raw.indexOf('?');
         if (q < 0) {

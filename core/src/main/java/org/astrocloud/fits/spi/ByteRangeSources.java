@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.astrocloud.fits.error.AstroCloudException;
+import org.astrocloud.fits.error.InvalidUriException;
 import org.astrocloud.fits.error.UnsupportedSchemeException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -81,6 +83,7 @@ public final class ByteRangeSources implements AutoCloseable {
      * Opens a source for {@code uri}.
      *
      * @throws UnsupportedSchemeException if no provider reads it; the message lists the schemes available
+     * @throws InvalidUriException if a provider reads its scheme but not its form (an {@code s3:} URI without a bucket)
      */
     public ByteRangeSource get(URI uri, SourceOptions options) {
         ByteRangeSourceProvider provider = find(uri).orElseThrow(() -> unsupported(uri));
@@ -100,7 +103,12 @@ public final class ByteRangeSources implements AutoCloseable {
         return Flux.defer(() -> find(uri).map(p -> p.list(uri, options)).orElseGet(() -> Flux.error(unsupported(uri))));
     }
 
-    private UnsupportedSchemeException unsupported(URI uri) {
+    private AstroCloudException unsupported(URI uri) {
+        if (uri.getScheme() != null && schemes().contains(uri.getScheme().toLowerCase(java.util.Locale.ROOT))) {
+            return new InvalidUriException("a source reads scheme '" + uri.getScheme() + "' but not this URI's form"
+                    + (uri.isOpaque() ? " (opaque: no '//' after the scheme)" : uri.getRawAuthority() == null
+                    ? " (no host or bucket after '//')" : ""), uri);
+        }
         return new UnsupportedSchemeException("no source reads "
                 + (uri.getScheme() == null ? "URIs without a scheme" : "scheme '" + uri.getScheme() + "'")
                 + "; available: " + String.join(", ", schemes()), uri);

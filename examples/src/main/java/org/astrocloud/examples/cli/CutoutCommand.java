@@ -18,6 +18,7 @@ import org.astrocloud.fits.data.DataReference;
 import org.astrocloud.fits.data.FitsDataReader;
 import org.astrocloud.fits.data.Section;
 import org.astrocloud.fits.error.AstroCloudException;
+import org.astrocloud.fits.error.InvalidUriException;
 import org.astrocloud.fits.tess.CountingSources;
 import org.astrocloud.fits.tess.CutoutBox;
 import org.astrocloud.fits.tess.TessCutout;
@@ -101,7 +102,7 @@ final class CutoutCommand implements Callable<Integer> {
         URI uri;
         try {
             uri = Inputs.toUri(input);
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidUriException e) {
             throw new CommandLine.ParameterException(cl, "not a path or URI: " + e.getMessage());
         }
         Mono<Written> work = pixel != null ? tpf(scanner, uri, box(cl)) : section(scanner, uri, section(cl));

@@ -12,6 +12,7 @@ import org.astrocloud.fits.data.DownloadResult;
 import org.astrocloud.fits.data.Downloads;
 import org.astrocloud.fits.data.HduSelection;
 import org.astrocloud.fits.data.RangePastEndException;
+import org.astrocloud.fits.error.InvalidUriException;
 import org.astrocloud.fits.spi.ByteRange;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -72,7 +73,12 @@ final class GetCommand implements Callable<Integer> {
         if (hdu != null && range != null) {
             throw new CommandLine.ParameterException(cl, "--hdu and --range cannot be used together");
         }
-        URI uri = Inputs.toUri(input);
+        URI uri;
+        try {
+            uri = Inputs.toUri(input);
+        } catch (InvalidUriException e) {
+            throw new CommandLine.ParameterException(cl, "not a path or URI: " + e.getMessage());
+        }
         Download download = narrowed(Downloads.create().scanner(source.scanner(cl, System.getenv())).get(uri), cl);
         boolean toStdout = "-".equals(output);
         Path out = toStdout ? null : output != null ? Path.of(output) : defaultOutput(uri, cl);

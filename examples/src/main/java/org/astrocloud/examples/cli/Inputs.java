@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.astrocloud.fits.FitsScanner;
+import org.astrocloud.fits.error.InvalidUriException;
 import org.astrocloud.fits.error.ObjectNotFoundException;
 import org.astrocloud.fits.ScanResult;
 import org.astrocloud.fits.spi.ObjectInfo;
@@ -33,7 +34,7 @@ final class Inputs {
      */
     static Flux<URI> objects(FitsScanner scanner, List<String> arguments, Supplier<BufferedReader> stdin,
                              Consumer<ScanResult> unlisted) {
-        return arguments(arguments, stdin).concatMap(u -> scanner.expand(u)
+        return arguments(arguments, stdin, unlisted).concatMap(u -> scanner.expand(u)
                 .switchIfEmpty(Flux.defer(() -> {
                     unlisted.accept(ScanResult.failed(u, new ObjectNotFoundException("no object matches or lies under this name", u, -1)));
                     return Flux.empty();
@@ -51,7 +52,7 @@ final class Inputs {
      */
     static Flux<ObjectInfo> listed(FitsScanner scanner, List<String> arguments, Supplier<BufferedReader> stdin,
                                    Consumer<ScanResult> unlisted, java.util.function.ObjLongConsumer<URI> counted) {
-        return arguments(arguments, stdin).concatMap(u -> {
+        return arguments(arguments, stdin, unlisted).concatMap(u -> {
             java.util.concurrent.atomic.AtomicLong n = new java.util.concurrent.atomic.AtomicLong();
             return scanner.list(u).doOnNext(o -> n.incrementAndGet()).doOnComplete(() -> counted.accept(u, n.get()))
                 .switchIfEmpty(Flux.defer(() -> {
@@ -82,12 +83,14 @@ final class Inputs {
     /**
      * The URIs named by the arguments, in order: {@code -} reads one per line from {@code stdin},
      * {@code @FILE} one per line from FILE (blank lines and {@code #} comments skipped), anything
-     * else is one URI or path. Files and stdin are read on a bounded-elastic thread as needed.
+     * else is one URI or path. Files and stdin are read on a bounded-elastic thread as needed. A
+     * line or argument that is no URI goes to {@code unparsed} as a failed result
+     * ({@link InvalidUriException}) and the others go on.
      */
-    static Flux<URI> arguments(List<String> arguments, Supplier<BufferedReader> stdin) {
+    static Flux<URI> arguments(List<String> arguments, Supplier<BufferedReader> stdin, Consumer<ScanResult> unparsed) {
         return Flux.fromIterable(arguments).concatMap(a -> {
             if (a.equals("-")) {
-                return lines(stdin);
+                return lines(stdin, unparsed);
             }
             if (a.startsWith("@") && a.length() > 1) {
                 Path list = Path.of(a.substring(1));
@@ -97,13 +100,13 @@ final class Inputs {
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot read the list " + list + ": " + e.getMessage(), e);
                     }
-                });
+                }, unparsed);
             }
-            return Flux.just(toUri(a));
+            return parsed(a, unparsed);
         });
     }
 
-    private static Flux<URI> lines(Supplier<BufferedReader> reader) {
+    private static Flux<URI> lines(Supplier<BufferedReader> reader, Consumer<ScanResult> unparsed) {
         return Flux.using(reader::get, r -> Flux.fromStream(r.lines()), r -> {
                     try {
                         r.close();
@@ -113,18 +116,50 @@ final class Inputs {
                 })
                 .map(String::strip)
                 .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                .map(Inputs::toUri)
+                .concatMap(line -> parsed(line, unparsed))
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
+    private static Flux<URI> parsed(String text, Consumer<ScanResult> unparsed) {
+        try {
+            return Flux.just(toUri(text));
+        } catch (InvalidUriException e) {
+            unparsed.accept(ScanResult.failed(e.uri().orElseThrow(), e));
+            return Flux.empty();
+        }
+    }
+
+    /**
+     * The URI an argument names.
+     *
+     * @throws InvalidUriException when it is neither a URI nor a path; its URI is the text with
+     *                             every character a URI does not allow percent-encoded
+     */
     static URI toUri(String argument) {
         if (argument.regionMatches(true, 0, "s3://", 0, 5)) {
             return s3(argument.substring(5));
         }
         if (SCHEME.matcher(argument).matches()) {
-            return URI.create(argument);
+            try {
+                return new URI(argument);
+            } catch (java.net.URISyntaxException e) {
+                throw new InvalidUriException("not a URI: " + e.getReason() + " at index " + e.getIndex(), standIn(argument), e);
+            }
         }
-        return Path.of(argument).toAbsolutePath().normalize().toFile().toURI();
+        try {
+            return Path.of(argument).toAbsolutePath().normalize().toFile().toURI();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new InvalidUriException("not a path: " + e.getReason(), standIn(argument), e);
+        }
+    }
+
+    /** {@code text} as a URI that names nothing, to report it by: what a URI does not allow is percent-encoded. */
+    private static URI standIn(String text) {
+        try {
+            return new URI(null, null, text, null);
+        } catch (java.net.URISyntaxException e) {
+            return URI.create("invalid:unparseable");
+        }
     }
 
     /** {@code s3://bucket/key} taken literally: a key may hold glob characters ({@code ? [ ]}) that a URI would not. */
@@ -135,7 +170,7 @@ final class Inputs {
         try {
             return new URI("s3", bucket, key, null);
         } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException("not an S3 URI: s3://" + bucketAndKey, e);
+            throw new InvalidUriException("not an S3 URI: s3://bucket/key", standIn("s3://" + bucketAndKey), e);
         }
     }
 }

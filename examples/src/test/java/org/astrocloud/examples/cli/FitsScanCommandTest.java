@@ -166,6 +166,25 @@ class FitsScanCommandTest {
     }
 
     @Test
+    void linesThatAreNoUriShouldEachBeATypedErrorWhileTheOthersAreScanned() throws Exception {
+        Path cube = TessFiles.writeCube(dir.resolve("tess-s0022-1-1-cube.fits"), 22, 1, 1, 1248);
+        Path list = Files.writeString(dir.resolve("list.txt"), "http://user:hunter2@exa mple/x.fits\n"
+                + "http://[::1/y.fits\n" + cube + "\nhttp://127.0.0.1:99999/z.fits\nhttp:///w.fits\n");
+
+        Run run = run("scan", "@" + list);
+
+        assertEquals(1, run.exit(), run.err());
+        assertEquals(3, run.ofType("hdu").size(), "the good cube's PRIMARY, PIXELS and APERTURE");
+        List<JsonNode> errors = run.ofType("error");
+        assertEquals(4, errors.size(), run.out());
+        errors.forEach(e -> assertEquals("InvalidUriException", e.get("error").asText(), e.toString()));
+        assertTrue(errors.get(0).get("message").asText().contains("not a URI"), errors.get(0).toString());
+        assertTrue(run.out().contains("port 99999 is out of range"), run.out());
+        assertTrue(run.out().contains("needs a host"), run.out());
+        assertTrue(!run.out().contains("hunter2") && !run.err().contains("hunter2"), run.out());
+    }
+
+    @Test
     void usageErrorShouldExitWithTwo() throws Exception {
         assertEquals(2, run("scan").exit());
         assertEquals(2, run("scan", "--no-such-option", "x.fits").exit());

@@ -266,12 +266,21 @@ class CommandLineTest {
                     run("scan", "--format", "table", secretUri),
                     run("info", secretUri),
                     run("header", "--hdu", "0", secretUri),
-                    run("scan", "--stats", secretUri.replace("ffi.fits", "missing.fits")));
-            String checkpointText = Files.readString(checkpoint);
+                    run("scan", "--stats", secretUri.replace("ffi.fits", "missing.fits")),
+                    run("get", "--stats", "--hdu", "1", "-o", dir.resolve("got.fits").toString(), secretUri),
+                    run("get", "--range", "0-99", "-o", dir.resolve("part.bin").toString(), secretUri.replace("ffi.fits", "missing.fits")),
+                    run("verify", secretUri),
+                    run("cutout", secretUri, "--hdu", "1", "--section", "0:10,0:10", "--stats", "-o",
+                            dir.resolve("cut.fits").toString()),
+                    run("index", "--catalog", dir.resolve("c.duckdb").toString(), secretUri),
+                    run("query", "--catalog", dir.resolve("c.duckdb").toString(), "SELECT uri FROM files"));
+            String checkpointText = Files.readString(checkpoint)
+                    + new String(Files.readAllBytes(dir.resolve("got.fits")), java.nio.charset.StandardCharsets.ISO_8859_1)
+                    + new String(Files.readAllBytes(dir.resolve("cut.fits")), java.nio.charset.StandardCharsets.ISO_8859_1);
             for (Run r : runs) {
                 for (String secret : List.of("PASSWORD-1", "CREDENTIAL-2", "SIGNATURE-3")) {
                     assertFalse(r.out().contains(secret) || r.err().contains(secret), secret + " in:\n" + r.out() + r.err());
-                    assertFalse(checkpointText.contains(secret), secret + " in the checkpoint");
+                    assertFalse(checkpointText.contains(secret), secret + " in the checkpoint or a written file");
                 }
             }
             assertTrue(runs.get(0).out().contains("plain=visible") && runs.get(0).out().contains("X-Amz-Signature=****"),

@@ -175,6 +175,27 @@ class FitsHeaderControllerTest {
     }
 
     @Test
+    void noSecretOfAUriAppearsInAnyAnswer() {
+        String signed = "?X-Amz-Credential=CREDENTIAL-1&X-Amz-Signature=SIGNATURE-2&plain=visible";
+        String cube = direct.url("allowed/" + CUBE) + signed;
+        String missing = direct.url("allowed/missing.fits") + signed;
+        StringBuilder answers = new StringBuilder();
+        for (String uri : List.of(cube, missing)) {
+            for (MediaType type : List.of(MediaType.APPLICATION_NDJSON, MediaType.TEXT_EVENT_STREAM)) {
+                answers.append(client().get().uri("/headers?uri={uri}", uri).accept(type)
+                        .exchange().expectBody(String.class).returnResult().getResponseBody());
+            }
+        }
+        answers.append(client().post().uri("/scans").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("uris", List.of(cube, missing)))
+                .exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody());
+
+        assertThat(answers.toString()).doesNotContain("CREDENTIAL-1", "SIGNATURE-2")
+                .contains("X-Amz-Signature=****", "plain=visible", "ObjectNotFoundException");
+    }
+
+    @Test
     void streamsServerSentEvents() {
         List<ServerSentEvent<String>> events = events(direct.url("allowed/" + CUBE));
 

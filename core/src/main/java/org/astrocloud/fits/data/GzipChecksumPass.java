@@ -7,6 +7,7 @@ import java.util.List;
 import org.astrocloud.fits.error.AstroCloudException;
 import org.astrocloud.fits.internal.FormatErrors;
 import org.astrocloud.fits.internal.gzip.GzipDecoder;
+import org.astrocloud.fits.internal.gzip.OffLoopDecoding;
 import org.astrocloud.fits.internal.walk.HeaderAssembler;
 import org.astrocloud.fits.internal.walk.HeaderUnit;
 import org.astrocloud.fits.spi.ByteRangeSource;
@@ -44,10 +45,8 @@ final class GzipChecksumPass {
         return Flux.defer(() -> {
             GzipChecksumPass pass = new GzipChecksumPass(source.uri(), maxHeaderSize);
             GzipDecoder decoder = new GzipDecoder(source.uri());
-            return source.stream(0, CHUNK)
-                    .concatMapIterable(chunk -> pass.decode(decoder, chunk), 1)
-                    .concatWith(Flux.defer(() -> Flux.fromIterable(pass.end(decoder))))
-                    .doFinally(signal -> decoder.release());
+            return OffLoopDecoding.decoded(source.stream(0, CHUNK), decoder, slice -> pass.decode(decoder, slice),
+                    () -> pass.end(decoder));
         });
     }
 

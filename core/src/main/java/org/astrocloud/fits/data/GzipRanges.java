@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import org.astrocloud.fits.internal.gzip.GzipDecoder;
+import org.astrocloud.fits.internal.gzip.OffLoopDecoding;
 import org.astrocloud.fits.spi.ByteRange;
 import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.RangeBytes;
@@ -38,15 +39,12 @@ final class GzipRanges {
             }
             GzipDecoder decoder = new GzipDecoder(source.uri());
             int[] emitted = {0};
-            return source.stream(0, CHUNK)
-                    .concatMapIterable(chunk -> {
+            return OffLoopDecoding.decoded(source.stream(0, CHUNK), decoder, slice -> {
                         List<RangeBytes> done = new ArrayList<>();
-                        decoder.decode(chunk, run -> cut.accept(run, done));
+                        decoder.decode(slice, run -> cut.accept(run, done));
                         return done;
-                    }, 1)
-                    .concatWith(Flux.defer(() -> Flux.fromIterable(cut.rest())))
-                    .takeUntil(bytes -> ++emitted[0] == cut.wanted.size())   // then the transfer is cancelled
-                    .doFinally(signal -> decoder.release());
+                    }, cut::rest)
+                    .takeUntil(bytes -> ++emitted[0] == cut.wanted.size());   // then the transfer is cancelled
         });
     }
 

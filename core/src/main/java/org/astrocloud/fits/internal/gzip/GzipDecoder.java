@@ -4,6 +4,7 @@ import org.astrocloud.fits.internal.FormatErrors;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
@@ -14,6 +15,8 @@ import java.util.zip.Inflater;
  * more than one output buffer: the non-blocking counterpart of {@code GZIPInputStream}.
  * Handles optional header fields, several members in a row, and checks each member's CRC-32 and
  * length. Bytes after the last member that do not start another member are ignored, as gzip does.
+ * Decoded by one thread at a time; {@link #release()} may come from any thread, also during a
+ * {@link #decode}, and the inflater is ended by whichever of the two finishes last.
  */
 public final class GzipDecoder {
     private enum State { HEADER, INFLATE, TRAILER, DONE }
@@ -26,7 +29,13 @@ public final class GzipDecoder {
     /** The longest FNAME or FCOMMENT accepted, terminating zero included: 64 KiB (a path is at most 4 KiB). */
     public static final int MAX_TEXT_FIELD = 64 * 1024;
 
+    private static final int IDLE = 0;
+    private static final int DECODING = 1;
+    private static final int RELEASE_ASKED = 2;
+    private static final int RELEASED = 3;
+
     private final URI uri;
+    private final AtomicInteger use = new AtomicInteger(IDLE);
     private final Inflater inflater = new Inflater(true);
     private final CRC32 crc = new CRC32();
     private final byte[] out = new byte[64 * 1024];
@@ -48,16 +57,27 @@ public final class GzipDecoder {
 
     /** Decodes {@code in}, handing each run of decompressed bytes to {@code sink}, which must consume it at once. */
     public void decode(ByteBuffer in, Consumer<ByteBuffer> sink) {
-        while (in.hasRemaining() && state != State.DONE) {
-            switch (state) {
-                case HEADER -> readHeader(in);
-                case INFLATE -> inflate(in, sink);
-                case TRAILER -> readTrailer(in);
-                default -> throw new IllegalStateException(state.name());
+        if (!use.compareAndSet(IDLE, DECODING)) {
+            in.position(in.limit());   // released: the walk was cancelled or has failed
+            return;
+        }
+        try {
+            while (in.hasRemaining() && state != State.DONE) {
+                switch (state) {
+                    case HEADER -> readHeader(in);
+                    case INFLATE -> inflate(in, sink);
+                    case TRAILER -> readTrailer(in);
+                    default -> throw new IllegalStateException(state.name());
+                }
+            }
+            compressedOffset += in.remaining();
+            in.position(in.limit());
+        } finally {
+            if (!use.compareAndSet(DECODING, IDLE)) {   // released while decoding: end the inflater now
+                use.set(RELEASED);
+                inflater.end();
             }
         }
-        compressedOffset += in.remaining();
-        in.position(in.limit());
     }
 
     /** Checks that the stream did not stop inside a member. */
@@ -65,12 +85,21 @@ public final class GzipDecoder {
         if (state == State.INFLATE || state == State.TRAILER || (state == State.HEADER && headerAt > 0 && !anyMember)) {
             throw FormatErrors.corruptCompression("the gzip stream ends inside a member", uri, -1, compressedOffset);
         }
-        inflater.end();
+        release();
     }
 
-    /** Releases the inflater when the walk is cancelled or fails. */
+    /** Releases the inflater (when the walk ends, is cancelled or fails); harmless twice, safe from any thread. */
     public void release() {
-        inflater.end();
+        while (true) {
+            int u = use.get();
+            if (u == IDLE && use.compareAndSet(IDLE, RELEASED)) {
+                inflater.end();
+                return;
+            }
+            if (u == RELEASE_ASKED || u == RELEASED || u == DECODING && use.compareAndSet(DECODING, RELEASE_ASKED)) {
+                return;
+            }
+        }
     }
 
     /**

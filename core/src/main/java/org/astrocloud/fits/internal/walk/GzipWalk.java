@@ -7,6 +7,7 @@ import java.util.List;
 import org.astrocloud.fits.error.AstroCloudException;
 import org.astrocloud.fits.internal.FormatErrors;
 import org.astrocloud.fits.internal.gzip.GzipDecoder;
+import org.astrocloud.fits.internal.gzip.OffLoopDecoding;
 import org.astrocloud.fits.spi.ByteRangeSource;
 import reactor.core.publisher.Flux;
 
@@ -15,7 +16,7 @@ import reactor.core.publisher.Flux;
  * is streamed from its start and decompressed as it arrives; data units are counted off as they
  * pass and never stored. Offsets refer to the decompressed stream. This costs a download of the
  * whole compressed object. Headers are assembled by the same {@link HeaderAssembler} as the
- * ranged walk's.
+ * ranged walk's; decompression runs off the I/O threads ({@link OffLoopDecoding}).
  */
 final class GzipWalk {
     private static final int CHUNK = 256 * 1024;
@@ -41,18 +42,15 @@ final class GzipWalk {
         return Flux.defer(() -> {
             GzipWalk walk = new GzipWalk(source.uri(), settings, report);
             GzipDecoder decoder = new GzipDecoder(source.uri());
-            return source.stream(0, CHUNK)
-                    .concatMapIterable(chunk -> walk.events(decoder, chunk), 1)
-                    .concatWith(Flux.defer(() -> Flux.fromIterable(walk.end(decoder))))
+            return OffLoopDecoding.decoded(source.stream(0, CHUNK), decoder, slice -> walk.events(decoder, slice),
+                            () -> walk.end(decoder))
                     .<HeaderUnit>handle((event, sink) -> {
                         if (event instanceof HeaderUnit h) {
                             sink.next(h);
                         } else {
                             sink.error((Throwable) event);
                         }
-                    })
-                    .doOnCancel(decoder::release)
-                    .doOnError(e -> decoder.release());
+                    });
         });
     }
 

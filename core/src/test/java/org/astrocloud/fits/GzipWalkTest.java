@@ -4,6 +4,7 @@ import org.astrocloud.fits.error.TruncatedFileException;
 import org.astrocloud.fits.error.NotFitsException;
 import org.astrocloud.fits.error.CorruptCompressionException;
 import org.astrocloud.fits.error.AstroCloudException;
+import org.astrocloud.fits.error.HeaderTooLargeException;
 import static org.astrocloud.fits.testkit.FitsBytes.BLOCK;
 import static org.astrocloud.fits.testkit.GzipBytes.handMadeGzip;
 import static org.astrocloud.fits.testkit.FitsBytes.card;
@@ -433,6 +434,24 @@ class GzipWalkTest {
         }
         assertEquals(OptionalLong.of(FILE_SIZE), r.size());
         assertEquals(OptionalLong.of(0), r.trailingBytes());
+    }
+
+    @Test
+    void gzipHeaderWithoutEndShouldFailAtTheCapLikeARawOne() {
+        // 9 MiB of COMMENT cards and no END: past the default cap of 8 MiB = 8,388,608 bytes, named in the error
+        byte[] card = comment("no END in sight").getBytes(StandardCharsets.US_ASCII);
+        byte[] plain = new byte[9 * 1024 * 1024 / BLOCK * BLOCK];
+        System.arraycopy(card("SIMPLE", true).getBytes(StandardCharsets.US_ASCII), 0, plain, 0, 80);
+        for (int at = 80; at < plain.length; at += 80) {
+            System.arraycopy(card, 0, plain, at, 80);
+        }
+        byte[] gz = gzip(plain);
+        StepVerifier.create(scan("endless.fits.gz", gz))
+                .expectErrorSatisfies(e -> {
+                    assertLocated(e, HeaderTooLargeException.class, "endless.fits.gz");
+                    assertTrue(e.getMessage().contains("8388608"), e.getMessage());
+                })
+                .verify(Duration.ofSeconds(20));   // a walk that searched the header again per chunk would take minutes
     }
 
     @Test

@@ -118,6 +118,10 @@ public final class Shootout {
                     script(), lists.urls("http", pyFiles), c())));
             all.put("astropy-10000", new Contender("astropy + fsspec, block_size 10,000, HTTP", pyFiles,
                     List.of("/usr/bin/python3", script(), lists.urls("http", pyFiles), c(), "10000")));
+            all.put("aiohttp", new Contender("asyncio + aiohttp, one speculative 34,560-byte GET (tess-cloud's way), HTTP",
+                    pyFiles, List.of("/usr/bin/python3", pythonScript("aiohttp_speculative.py"), lists.urls("http", pyFiles), c())));
+            all.put("boto3", new Contender("boto3 thread pool, ranged GetObject of 34,560 bytes, S3", pyFiles,
+                    List.of("/usr/bin/python3", pythonScript("boto3_threads.py"), lists.urls("s3", pyFiles), c(), s3Endpoint)));
             if (opts.containsKey("spark")) {
                 sparkContenders(all, lists, n);
             }
@@ -175,6 +179,11 @@ public final class Shootout {
 
     private String c() {
         return String.valueOf(concurrency);
+    }
+
+    /** A contender script of bench/python. */
+    private static String pythonScript(String name) {
+        return Path.of("bench/python", name).toAbsolutePath().toString();
     }
 
     private String script() {

@@ -13,6 +13,7 @@ import time
 
 import aiohttp
 
+from contender import report
 from fits_walk import HduWalk
 
 TOTAL = re.compile(r"bytes \d+-\d+/(\d+)")
@@ -44,19 +45,10 @@ async def main():
     urls = [line.strip() for line in open(sys.argv[1]) if line.strip()]
     concurrency = int(sys.argv[2])
     semaphore = asyncio.Semaphore(concurrency)
-    connector = aiohttp.TCPConnector(limit=concurrency)
-    failed = hdus = 0
     start = time.perf_counter()
-    async with aiohttp.ClientSession(connector=connector) as session:
-        results = await asyncio.gather(*(scan(session, semaphore, u) for u in urls), return_exceptions=True)
-    for url, r in zip(urls, results):
-        if isinstance(r, BaseException):  # one broken file must not stop the others
-            failed += 1
-            print(f"{url}: {r!r}", file=sys.stderr)
-        else:
-            hdus += r
-    seconds = time.perf_counter() - start
-    print(f"SCAN_SECONDS {seconds:.3f} FILES {len(urls)} FAILED {failed} HDUS {hdus}")
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=concurrency)) as session:
+        outcomes = await asyncio.gather(*(scan(session, semaphore, u) for u in urls), return_exceptions=True)
+    report(urls, outcomes, time.perf_counter() - start)
 
 
 if __name__ == "__main__":

@@ -6,10 +6,10 @@ C files at once in a thread pool; BLOCK_SIZE unset = fsspec's defaults, 10000 = 
 block size. Prints "SCAN_SECONDS s FILES n FAILED f HDUS h" like the Java contenders.
 """
 import sys
-import time
-from concurrent.futures import ThreadPoolExecutor
 
 from astropy.io import fits
+
+from contender import in_thread_pool
 
 
 def headers(url, kwargs):
@@ -19,23 +19,10 @@ def headers(url, kwargs):
 
 def main():
     urls = [line.strip() for line in open(sys.argv[1]) if line.strip()]
-    concurrency = int(sys.argv[2])
     kwargs = {}
     if len(sys.argv) > 3:
         kwargs["fsspec_kwargs"] = {"block_size": int(sys.argv[3])}
-    failed = 0
-    hdus = 0
-    start = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=concurrency) as pool:
-        futures = [pool.submit(headers, url, kwargs) for url in urls]
-        for url, future in zip(urls, futures):
-            try:
-                hdus += future.result()
-            except Exception as e:  # one broken file must not stop the others
-                failed += 1
-                print(f"{url}: {e!r}", file=sys.stderr)
-    seconds = time.perf_counter() - start
-    print(f"SCAN_SECONDS {seconds:.3f} FILES {len(urls)} FAILED {failed} HDUS {hdus}")
+    in_thread_pool(urls, int(sys.argv[2]), lambda url: headers(url, kwargs))
 
 
 if __name__ == "__main__":

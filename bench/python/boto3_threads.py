@@ -9,8 +9,6 @@ URL_LIST holds s3://bucket/key lines; requests are anonymous (the bench's bucket
 Prints "SCAN_SECONDS s FILES n FAILED f HDUS h" like the other contenders.
 """
 import sys
-import time
-from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import unquote, urlparse
 
 import boto3
@@ -18,6 +16,7 @@ from botocore import UNSIGNED
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
+from contender import in_thread_pool
 from fits_walk import HduWalk
 
 
@@ -49,18 +48,7 @@ def main():
     client = boto3.client("s3", endpoint_url=sys.argv[3], region_name="us-east-1",
                           config=Config(signature_version=UNSIGNED, max_pool_connections=concurrency,
                                         s3={"addressing_style": "path"}, retries={"max_attempts": 3}))
-    failed = hdus = 0
-    start = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=concurrency) as pool:
-        futures = [pool.submit(scan, client, url) for url in urls]
-        for url, future in zip(urls, futures):
-            try:
-                hdus += future.result()
-            except Exception as e:  # one broken file must not stop the others
-                failed += 1
-                print(f"{url}: {e!r}", file=sys.stderr)
-    seconds = time.perf_counter() - start
-    print(f"SCAN_SECONDS {seconds:.3f} FILES {len(urls)} FAILED {failed} HDUS {hdus}")
+    in_thread_pool(urls, concurrency, lambda url: scan(client, url))
 
 
 if __name__ == "__main__":

@@ -37,6 +37,8 @@ public final class Shootout {
     private final Path fitsScan;
     private final String java;
     private String s3Endpoint;   // the latency proxy's S3 port, known once the proxy runs
+    /** The latency proxy's HTTP port as an S3 endpoint: nginx serves the bucket tree path-style to anonymous GETs. */
+    private String nginxS3Endpoint;
 
     private Shootout(Map<String, String> opts) throws IOException {
         this.opts = opts;
@@ -82,6 +84,7 @@ public final class Shootout {
             String[] ports = proxy.ready().replaceAll(".*ports=([0-9,]+).*", "$1").split(",");
             Lists lists = new Lists(load, "http://127.0.0.1:" + ports[0] + "/" + Workload.BUCKET + "/");
             s3Endpoint = "http://127.0.0.1:" + ports[1];
+            nginxS3Endpoint = "http://127.0.0.1:" + ports[0];
             ContenderRunner runner = new ContenderRunner(work, java, control);
             if (!memory.isEmpty()) {
                 memoryRuns(runner, lists, memory);
@@ -118,6 +121,14 @@ public final class Shootout {
                     script(), lists.urls("http", pyFiles), c())));
             all.put("astropy-10000", new Contender("astropy + fsspec, block_size 10,000, HTTP", pyFiles,
                     List.of("/usr/bin/python3", script(), lists.urls("http", pyFiles), c(), "10000")));
+            // the S3 clients against nginx, which is not the bottleneck that s3proxy is: what each client costs
+            all.put("fits-scan-s3-nginx", new Contender("astro-cloud `fits-scan`, S3 API served by nginx", n, jvm(List.of(),
+                    "-jar", fitsScan.toString(), "scan", "--concurrency", c(), "--endpoint", nginxS3Endpoint,
+                    "--anonymous", "--no-progress", "--out", "/dev/null", "@" + lists.urls("s3", n))));
+            all.put("bare-s3-nginx", new Contender("bare `S3AsyncClient`, same GETs, S3 API served by nginx", n,
+                    bareAt("s3", lists.plan("s3", n), nginxS3Endpoint)));
+            all.put("boto3-nginx", new Contender("boto3 thread pool, S3 API served by nginx", pyFiles,
+                    List.of("/usr/bin/python3", pythonScript("boto3_threads.py"), lists.urls("s3", pyFiles), c(), nginxS3Endpoint)));
             all.put("aiohttp", new Contender("asyncio + aiohttp, one speculative 34,560-byte GET (tess-cloud's way), HTTP",
                     pyFiles, List.of("/usr/bin/python3", pythonScript("aiohttp_speculative.py"), lists.urls("http", pyFiles), c())));
             all.put("boto3", new Contender("boto3 thread pool, ranged GetObject of 34,560 bytes, S3", pyFiles,
@@ -191,10 +202,14 @@ public final class Shootout {
     }
 
     private List<String> bare(String kind, Path plan, String... flags) {
+        return bareAt(kind, plan, kind.equals("s3") ? s3Endpoint : null, flags);
+    }
+
+    private List<String> bareAt(String kind, Path plan, String endpoint, String... flags) {
         List<String> args = new ArrayList<>(List.of("-cp", jar.toString(), BareClients.class.getName(), kind,
                 plan.toString(), c()));
-        if (kind.equals("s3")) {
-            args.add(s3Endpoint);
+        if (endpoint != null) {
+            args.add(endpoint);
         }
         return jvm(List.of(flags), args.toArray(String[]::new));
     }

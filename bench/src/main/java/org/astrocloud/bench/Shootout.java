@@ -125,6 +125,13 @@ public final class Shootout {
             all.put("fits-scan-s3-nginx", new Contender("astro-cloud `fits-scan`, S3 API served by nginx", n, jvm(List.of(),
                     "-jar", fitsScan.toString(), "scan", "--concurrency", c(), "--endpoint", nginxS3Endpoint,
                     "--anonymous", "--no-progress", "--out", "/dev/null", "@" + lists.urls("s3", n))));
+            all.put("fits-scan-s3-netty", new Contender("astro-cloud `fits-scan`, S3, Reactor Netty transport", n, jvm(List.of(),
+                    "-jar", fitsScan.toString(), "scan", "--concurrency", c(), "--endpoint", s3Endpoint, "--s3-transport",
+                    "reactor-netty", "--anonymous", "--no-progress", "--out", "/dev/null", "@" + lists.urls("s3", n))));
+            all.put("fits-scan-s3-nginx-netty", new Contender("astro-cloud `fits-scan`, S3 API served by nginx, Reactor Netty transport",
+                    n, jvm(List.of(), "-jar", fitsScan.toString(), "scan", "--concurrency", c(), "--endpoint", nginxS3Endpoint,
+                            "--s3-transport", "reactor-netty", "--anonymous", "--no-progress", "--out", "/dev/null",
+                            "@" + lists.urls("s3", n))));
             all.put("bare-s3-nginx", new Contender("bare `S3AsyncClient`, same GETs, S3 API served by nginx", n,
                     bareAt("s3", lists.plan("s3", n), nginxS3Endpoint)));
             all.put("boto3-nginx", new Contender("boto3 thread pool, S3 API served by nginx", pyFiles,

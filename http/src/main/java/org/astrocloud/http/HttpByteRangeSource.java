@@ -8,7 +8,9 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.astrocloud.fits.error.AstroCloudException;
@@ -182,8 +184,21 @@ final class HttpByteRangeSource implements ByteRangeSource {
         if (client.isEmpty()) {
             return Flux.error(HttpErrors.closed(uri, range.offset(), null));
         }
+        RequestSigner signer = sameOrigin ? settings.signer() : null;
+        if (signer == null) {
+            return send(client.get(), target, range, condition, hop, outcome, sameOrigin, Map.of());
+        }
+        Map<String, String> toSign = new LinkedHashMap<>();
+        toSign.put("Range", range.toHttpRange());
+        settings.headers().forEach(true, target.getHost(), toSign::put);
+        return signer.sign(target, Map.copyOf(toSign))
+                .flatMapMany(signed -> send(client.get(), target, range, condition, hop, outcome, true, signed));
+    }
+
+    private <T> Flux<T> send(HttpClient client, URI target, ByteRange range, Precondition condition, int hop,
+                             Outcome<T> outcome, boolean sameOrigin, Map<String, String> signed) {
         stats.recordRequest(0);
-        return client.get()
+        return client
                 .headers(h -> {
                     h.set(HttpHeaderNames.RANGE, range.toHttpRange());
                     h.set(HttpHeaderNames.ACCEPT_ENCODING, HttpHeaderValues.IDENTITY);
@@ -192,6 +207,7 @@ final class HttpByteRangeSource implements ByteRangeSource {
                         h.set(HttpHeaderNames.AUTHORIZATION, authorization);
                     }
                     settings.headers().forEach(sameOrigin, target.getHost(), h::add);
+                    signed.forEach(h::set);
                 })
                 .get()
                 .uri(target)

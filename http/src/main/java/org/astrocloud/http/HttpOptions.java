@@ -21,6 +21,8 @@ public final class HttpOptions {
     public static final SourceOption<String> BEARER_TOKEN = SourceOption.sensitive("http.bearerToken", String.class);
     /** {@code Authorization: Basic ...} from {@code user:password}. */
     public static final SourceOption<String> BASIC_AUTH = SourceOption.sensitive("http.basicAuth", String.class);
+    /** Headers computed per request (a signature), sent to the origin only; see {@link RequestSigner}. */
+    public static final SourceOption<RequestSigner> SIGNER = SourceOption.sensitive("http.signer", RequestSigner.class);
     /** Extra request headers, per host. */
     public static final SourceOption<RequestHeaders> HEADERS = SourceOption.sensitive("http.headers", RequestHeaders.class);
     /** Time allowed to open a connection (TCP and TLS). Default 10 s. */

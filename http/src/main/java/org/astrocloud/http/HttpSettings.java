@@ -9,7 +9,7 @@ import org.astrocloud.fits.spi.SourceOptions;
  * applied per request.
  */
 record HttpSettings(Transport transport, String bearerToken, String basicAuth, RequestHeaders headers,
-                    Duration requestTimeout, long smallObjectLimit, int maxRedirects) {
+                    RequestSigner signer, Duration requestTimeout, long smallObjectLimit, int maxRedirects) {
 
     static final int DEFAULT_CONNECTIONS = 64;
 
@@ -31,6 +31,7 @@ record HttpSettings(Transport transport, String bearerToken, String basicAuth, R
                 o.get(HttpOptions.BEARER_TOKEN).orElse(null),
                 o.get(HttpOptions.BASIC_AUTH).orElse(null),
                 o.get(HttpOptions.HEADERS).orElse(RequestHeaders.empty()),
+                o.get(HttpOptions.SIGNER).orElse(null),
                 o.get(HttpOptions.REQUEST_TIMEOUT).orElse(Duration.ofSeconds(120)),
                 o.get(HttpOptions.SMALL_OBJECT_LIMIT).orElse(4L << 20),
                 notNegative(o.get(HttpOptions.MAX_REDIRECTS).orElse(5), "max redirects"));
@@ -55,6 +56,7 @@ record HttpSettings(Transport transport, String bearerToken, String basicAuth, R
     public String toString() {
         return "HttpSettings[" + transport + ", bearerToken=" + (bearerToken == null ? "none" : "****")
                 + ", basicAuth=" + (basicAuth == null ? "none" : "****") + ", headers=" + headers
+                + ", signer=" + (signer == null ? "none" : "****")
                 + ", smallObjectLimit=" + smallObjectLimit + "]";
     }
 }

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Mono;
 
 /**
  * Every fault the proxy can inject ends in the right bytes or the right typed error, within a
@@ -192,6 +193,32 @@ class FaultsTest {
         assertNull(atOtherHost.get(0).headers().get("X-Api-Key"), "no secret header to another host");
         assertEquals("yes", atOtherHost.get(0).headers().get("X-For-Localhost"));
         assertEquals("bytes=1000-66535", atOtherHost.get(0).range());
+    }
+
+    @Test
+    void signerShouldSignEachRequestToTheOriginWithItsRangeAndNothingAfterARedirectElsewhere() {
+        String elsewhere = "http://localhost:" + upstream.port() + "/data.bin";
+        int before = upstream.requests().size();
+        RequestSigner signer = (uri, headers) -> Mono.just(Map.of("X-Signature", "signed " + headers.get("Range") + " for "
+                + uri.getPath() + " with " + headers.get("X-Api-Key")));
+        ByteRangeSource s = through(i -> FaultProxy.Action.redirect(302, elsewhere), fast()
+                .with(HttpOptions.SIGNER, signer)
+                .with(HttpOptions.HEADERS, RequestHeaders.empty().with("X-Api-Key", "key-value")), "data.bin");
+
+        assertExact(s.read(RANGE).block(TIMEOUT));
+
+        assertEquals("signed bytes=1000-66535 for /data.bin with key-value", proxy.received().get(0).headers().get("X-Signature"));
+        List<RangeFileServer.Request> atOtherHost = upstream.requests().subList(before, upstream.requests().size());
+        assertEquals(1, atOtherHost.size());
+        assertNull(atOtherHost.get(0).headers().get("X-Signature"), "no signature to another host");
+    }
+
+    @Test
+    void signerThatFailsShouldFailTheReadWithItsError() {
+        RequestSigner broken = (uri, headers) -> Mono.error(new ObjectAccessDeniedException("no keys", uri, 0));
+        ByteRangeSource s = through(i -> FaultProxy.Action.FORWARD, fast().with(HttpOptions.SIGNER, broken), "data.bin");
+        assertInstanceOf(ObjectAccessDeniedException.class, failure(s));
+        assertEquals(0, proxy.received().size(), "nothing is sent unsigned");
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.ByteRangeSourceProvider;
 import org.astrocloud.fits.spi.ObjectInfo;
 import org.astrocloud.fits.spi.SourceOptions;
+import org.astrocloud.http.HttpByteRangeSourceProvider;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
@@ -36,6 +37,8 @@ import software.amazon.awssdk.services.s3.model.RequestPayer;
  */
 public final class S3ByteRangeSourceProvider implements ByteRangeSourceProvider {
     private final S3Clients clients = new S3Clients();
+    /** The Reactor Netty transport's client: pools and event loops of its own, closed with the SDK's. */
+    private final HttpByteRangeSourceProvider http = new HttpByteRangeSourceProvider();
 
     /** Called by {@link java.util.ServiceLoader}. */
     public S3ByteRangeSourceProvider() {
@@ -61,8 +64,12 @@ public final class S3ByteRangeSourceProvider implements ByteRangeSourceProvider 
         if (location.key().isEmpty()) {
             throw new InvalidUriException("an S3 object URI needs a key after the bucket: s3://bucket/key", uri);
         }
-        return new S3ByteRangeSource(uri, location, clients.current(), S3ClientConfig.from(options, location.region()),
-                options.get(S3Options.REQUESTER_PAYS).orElse(false));
+        S3ClientConfig config = S3ClientConfig.from(options, location.region());
+        boolean requesterPays = options.get(S3Options.REQUESTER_PAYS).orElse(false);
+        if (options.get(S3Options.TRANSPORT).orElse(S3Transport.SDK) == S3Transport.REACTOR_NETTY) {
+            return S3OverHttp.open(uri, location, config, requesterPays, clients.current(), http, options);
+        }
+        return new S3ByteRangeSource(uri, location, clients.current(), config, requesterPays);
     }
 
     /**
@@ -119,6 +126,6 @@ public final class S3ByteRangeSourceProvider implements ByteRangeSourceProvider 
      */
     @Override
     public Mono<Void> disposeLater() {
-        return clients.disposeLater();
+        return Mono.whenDelayError(clients.disposeLater(), http.disposeLater());
     }
 }

@@ -47,7 +47,7 @@ final class S3Clients {
 
     private final AtomicReference<Generation> current = new AtomicReference<>();
 
-    /** A client, whether it signs its requests, and the credentials provider it owns. */
+    /** A client (null for the credentials of the Reactor Netty transport), whether it signs its requests, and the credentials provider it owns. */
     record S3Client(S3AsyncClient sdk, boolean anonymous, AwsCredentialsProvider credentials) {
     }
 
@@ -71,6 +71,7 @@ final class S3Clients {
         private static final long SHUTDOWN_TIMEOUT_MS = 10_000;
 
         private final Map<S3ClientConfig, Mono<S3Client>> clients = new ConcurrentHashMap<>();
+        private final Map<S3ClientConfig, Mono<Signing>> signings = new ConcurrentHashMap<>();
         private final List<S3Client> built = new ArrayList<>();   // guarded by this
         private SdkEventLoopGroup loops;                           // guarded by this; made with the first client
         private volatile boolean closed;
@@ -85,6 +86,18 @@ final class S3Clients {
                     : clients.computeIfAbsent(config, c -> Mono.fromCallable(() -> register(build(c, loops())))
                             .subscribeOn(Schedulers.boundedElastic())
                             .cache(client -> Duration.ofDays(36_500), e -> Duration.ZERO, () -> Duration.ZERO)));
+        }
+
+        /**
+         * The credentials and signing region for {@code config}, for the Reactor Netty transport:
+         * found once, lazily, on a bounded-elastic thread (the chain may read files or call the
+         * instance metadata service), their provider closed with this generation.
+         */
+        Mono<Signing> signing(S3ClientConfig config) {
+            return Mono.defer(() -> closed ? Mono.error(new IllegalStateException("the S3 clients are closed"))
+                    : signings.computeIfAbsent(config, c -> Mono.fromCallable(() -> register(signingFor(c)))
+                            .subscribeOn(Schedulers.boundedElastic())
+                            .cache(found -> Duration.ofDays(36_500), e -> Duration.ZERO, () -> Duration.ZERO)));
         }
 
         /** Whether {@link #disposeLater()} was called: every later read of this generation fails. */
@@ -121,6 +134,11 @@ final class S3Clients {
             return loops;
         }
 
+        private Signing register(Signing signing) {
+            register(new S3Client(null, signing.anonymous(), signing.provider()));   // closed with the clients
+            return signing;
+        }
+
         private S3Client register(S3Client client) {
             synchronized (this) {
                 if (!closed) {
@@ -149,7 +167,9 @@ final class S3Clients {
     private static void closeAll(List<S3Client> toClose) {
         List<Runnable> steps = new ArrayList<>();
         for (S3Client c : toClose) {
-            steps.add(c.sdk()::close);
+            if (c.sdk() != null) {
+                steps.add(c.sdk()::close);
+            }
             if (c.credentials() instanceof SdkAutoCloseable owned) {
                 steps.add(owned::close);
             }
@@ -196,6 +216,19 @@ final class S3Clients {
     }
 
     private record Credentials(AwsCredentialsProvider provider, boolean anonymous) {
+    }
+
+    /** What signs the Reactor Netty transport's requests: credentials found (none when anonymous) and the region. */
+    record Signing(AwsCredentialsProvider provider, boolean anonymous, String region) {
+    }
+
+    private static Signing signingFor(S3ClientConfig c) {
+        Credentials credentials = credentials(c);
+        if (!credentials.anonymous()) {
+            credentials.provider().resolveCredentials();   // here, off the event loops; later calls get them cached
+        }
+        String region = c.region() != null ? c.region() : c.endpoint() != null ? "us-east-1" : environmentRegion();
+        return new Signing(credentials.provider(), credentials.anonymous(), region);
     }
 
     private static Credentials credentials(S3ClientConfig c) {

@@ -18,6 +18,8 @@ import org.astrocloud.fits.spi.SourceOption;
  * }</pre>
  */
 public final class S3Options {
+    /** How the ranged GETs are sent. Default {@link S3Transport#SDK}. */
+    public static final SourceOption<S3Transport> TRANSPORT = SourceOption.of("s3.transport", S3Transport.class);
     /** How requests are signed. Default {@link S3Credentials#AUTO}. */
     public static final SourceOption<S3Credentials> CREDENTIALS = SourceOption.of("s3.credentials", S3Credentials.class);
     /** The profile of the shared config and credentials files to use (default chain only). */

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The source contract against s3proxy with SigV4: objects uploaded through the helper's client,
  * read with keys from the AWS default chain (system properties). {@link S3AnonymousContractTest}
- * runs the same contract without authentication.
+ * runs the same contract without authentication, and the {@code S3Netty...} subclasses run both
+ * over the Reactor Netty transport.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class S3ContractTest implements ByteRangeSourceContract {
@@ -31,13 +32,19 @@ class S3ContractTest implements ByteRangeSourceContract {
         return S3Credentials.DEFAULT_CHAIN;
     }
 
+    /** How the source sends its GETs. */
+    S3Transport transport() {
+        return S3Transport.SDK;
+    }
+
     @BeforeAll
     void start() {
         server = startServer();
         server.createBucket("contract");
         options = SourceOptions.empty()
                 .with(S3Options.ENDPOINT, server.endpoint())
-                .with(S3Options.CREDENTIALS, credentials());
+                .with(S3Options.CREDENTIALS, credentials())
+                .with(S3Options.TRANSPORT, transport());
     }
 
     @AfterAll

@@ -1,0 +1,92 @@
+package org.astrocloud.s3;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import org.astrocloud.fits.spi.ByteRangeSource;
+import org.astrocloud.fits.spi.ForwardingByteRangeSource;
+import org.astrocloud.fits.spi.SourceOptions;
+import org.astrocloud.http.HttpByteRangeSourceProvider;
+import org.astrocloud.http.HttpOptions;
+
+/**
+ * The {@link S3Transport#REACTOR_NETTY} source: the object's https URL read by the http module's
+ * source, each GET signed ({@link SigV4Signing}); it answers to the {@code s3://} URI it was
+ * opened with. Only the S3 settings are passed on (never the options of plain HTTP reads, whose
+ * tokens are not for S3).
+ */
+final class S3OverHttp extends ForwardingByteRangeSource {
+    private final URI s3Uri;
+
+    private S3OverHttp(URI s3Uri, ByteRangeSource http) {
+        super(http);
+        this.s3Uri = s3Uri;
+    }
+
+    static ByteRangeSource open(URI uri, S3Location location, S3ClientConfig config, boolean requesterPays,
+                                S3Clients.Generation clients, HttpByteRangeSourceProvider http, SourceOptions options) {
+        URI url = objectUrl(location, config);
+        SourceOptions httpOptions = SourceOptions.empty()
+                .with(SourceOptions.CONCURRENCY, config.maxConcurrency())
+                .with(HttpOptions.MAX_CONNECTIONS_PER_HOST, config.maxConcurrency())
+                .with(HttpOptions.CONNECT_TIMEOUT, config.connectTimeout())
+                .with(HttpOptions.READ_TIMEOUT, config.readTimeout())
+                .with(HttpOptions.HTTP2, false)
+                .with(HttpOptions.SIGNER, new SigV4Signing(clients.signing(config), requesterPays, uri,
+                        config.credentials() == S3Credentials.ANONYMOUS));
+        return new S3OverHttp(uri, http.open(url, httpOptions));
+    }
+
+    /**
+     * Where the object is: under the endpoint (path style unless told otherwise), else at AWS,
+     * virtual-hosted ({@code https://bucket.s3.REGION.amazonaws.com/key}, or the global
+     * {@code bucket.s3.amazonaws.com} when the region is not known yet), path style for a bucket
+     * name with dots (its TLS certificate would not match). The key is percent-encoded but for {@code /}.
+     */
+    static URI objectUrl(S3Location location, S3ClientConfig config) {
+        String key = encodeKey(location.key());
+        String bucket = location.bucket();
+        URI endpoint = config.endpoint();
+        if (endpoint != null) {
+            String base = endpoint.toString().replaceAll("/+$", "");
+            if (config.pathStyle()) {
+                return URI.create(base + "/" + bucket + "/" + key);
+            }
+            return URI.create(endpoint.getScheme() + "://" + bucket + "." + endpoint.getRawAuthority()
+                    + (endpoint.getRawPath() == null ? "" : endpoint.getRawPath().replaceAll("/+$", "")) + "/" + key);
+        }
+        String host = config.region() == null ? "s3.amazonaws.com" : "s3." + config.region() + ".amazonaws.com";
+        return config.pathStyle() || bucket.contains(".") ? URI.create("https://" + host + "/" + bucket + "/" + key)
+                : URI.create("https://" + bucket + "." + host + "/" + key);
+    }
+
+    /** RFC 3986 unreserved characters and {@code /} as they are, every other byte of the UTF-8 key as {@code %XX}. */
+    static String encodeKey(String key) {
+        StringBuilder out = new StringBuilder(key.length() + 16);
+        for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.'
+                    || c == '~' || c == '/') {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+            }
+        }
+        return out.toString();
+    }
+
+    @Override
+    public URI uri() {
+        return s3Uri;
+    }
+
+    @Override
+    protected ByteRangeSource over(ByteRangeSource other) {
+        return new S3OverHttp(s3Uri, other);
+    }
+
+    @Override
+    public String toString() {
+        return "S3OverHttp[" + org.astrocloud.fits.error.Redaction.redact(s3Uri) + "]";
+    }
+}

@@ -73,7 +73,8 @@ final class HttpByteRangeSource implements ByteRangeSource {
         }
     }
 
-    private final URI uri;
+    private final URI uri;          // what the source answers to and its errors name
+    private final URI url;          // where its requests go: the same, unless another scheme reads through HTTP
     private final HttpSettings settings;
     private final String authorization;
     private final HttpClients.Generation clients;   // shared; the TLS client is built only when an https URL is read
@@ -82,13 +83,14 @@ final class HttpByteRangeSource implements ByteRangeSource {
     private final String pinnedTo;                   // the ETag every request names with If-Match, or null
     private final Precondition pin;
 
-    HttpByteRangeSource(URI uri, HttpSettings settings, HttpClients.Generation clients) {
-        this(uri, settings, authorization(settings), clients, new ReadStats(), new AtomicReference<>(), null);
+    HttpByteRangeSource(URI uri, URI url, HttpSettings settings, HttpClients.Generation clients) {
+        this(uri, url, settings, authorization(settings), clients, new ReadStats(), new AtomicReference<>(), null);
     }
 
-    private HttpByteRangeSource(URI uri, HttpSettings settings, String authorization, HttpClients.Generation clients,
+    private HttpByteRangeSource(URI uri, URI url, HttpSettings settings, String authorization, HttpClients.Generation clients,
                                 ReadStats stats, AtomicReference<WholeObject> wholeObject, String pinnedTo) {
         this.uri = uri;
+        this.url = url;
         this.settings = settings;
         this.authorization = authorization;
         this.clients = clients;
@@ -137,7 +139,7 @@ final class HttpByteRangeSource implements ByteRangeSource {
     @Override
     public Mono<Revalidation> revalidate(ObjectInfo known) {
         Precondition condition = Precondition.unlessChangedSince(known);
-        return Flux.defer(() -> exchange(uri, FIRST_BYTE, condition, 0, (verdict, headers, conn) ->
+        return Flux.defer(() -> exchange(url, FIRST_BYTE, condition, 0, (verdict, headers, conn) ->
                         revalidation(verdict, headers, conn, known)))
                 .next()
                 .timeout(settings.requestTimeout())
@@ -154,7 +156,7 @@ final class HttpByteRangeSource implements ByteRangeSource {
         if (validator == null || validator.startsWith("W/") || validator.equals(pinnedTo)) {
             return this;
         }
-        return new HttpByteRangeSource(uri, settings, authorization, clients, stats, wholeObject, validator);
+        return new HttpByteRangeSource(uri, url, settings, authorization, clients, stats, wholeObject, validator);
     }
 
     private Flux<RangeBytes> fetch(ByteRange range, Body body) {
@@ -162,7 +164,7 @@ final class HttpByteRangeSource implements ByteRangeSource {
             WholeObject whole = wholeObject.get(); // non-blocking: an AtomicReference
             boolean usable = whole != null && (pinnedTo == null || pinnedTo.equals(whole.validator()));
             return usable ? Flux.just(whole.slice(range))
-                    : exchange(uri, range, pin, 0, (verdict, headers, conn) -> data(verdict, headers, conn, range, body));
+                    : exchange(url, range, pin, 0, (verdict, headers, conn) -> data(verdict, headers, conn, range, body));
         });
     }
 
@@ -179,7 +181,7 @@ final class HttpByteRangeSource implements ByteRangeSource {
      * only to the origin, redirects followed; every request counted. What the answer makes is {@code outcome}'s.
      */
     private <T> Flux<T> exchange(URI target, ByteRange range, Precondition condition, int hop, Outcome<T> outcome) {
-        boolean sameOrigin = sameOrigin(uri, target);
+        boolean sameOrigin = sameOrigin(url, target);
         Optional<HttpClient> client = clients.client(settings.transport(), isHttps(target));
         if (client.isEmpty()) {
             return Flux.error(HttpErrors.closed(uri, range.offset(), null));
@@ -366,7 +368,7 @@ final class HttpByteRangeSource implements ByteRangeSource {
 
     @Override
     public String toString() {
-        return "HttpByteRangeSource[" + uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
-                + uri.getRawPath() + (pinnedTo == null ? "" : ", If-Match " + pinnedTo) + "]";
+        return "HttpByteRangeSource[" + url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort())
+                + url.getRawPath() + (pinnedTo == null ? "" : ", If-Match " + pinnedTo) + "]";
     }
 }

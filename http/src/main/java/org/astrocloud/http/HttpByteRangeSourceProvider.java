@@ -47,7 +47,24 @@ public final class HttpByteRangeSourceProvider implements ByteRangeSourceProvide
         HttpTarget.problem(uri).ifPresent(problem -> {
             throw new InvalidUriException(problem, uri);
         });
-        return new HttpByteRangeSource(uri, settingsFor(options), clients.current());
+        return new HttpByteRangeSource(uri, uri, settingsFor(options), clients.current());
+    }
+
+    /**
+     * A source that sends its requests to {@code url} but answers to {@code uri}, which its
+     * results and errors name: for a source of another scheme that reads through HTTP, as the S3
+     * module's Reactor Netty transport reads {@code s3://bucket/key} at the bucket's https URL.
+     * Not retried (the registry retries the source it opens).
+     *
+     * <pre>{@code
+     * ByteRangeSource s = http.open(URI.create("s3://b/k.fits"), URI.create("https://b.s3.amazonaws.com/k.fits"), options);
+     * }</pre>
+     */
+    public ByteRangeSource open(URI uri, URI url, SourceOptions options) {
+        HttpTarget.problem(url).ifPresent(problem -> {
+            throw new InvalidUriException(problem, uri);
+        });
+        return new HttpByteRangeSource(uri, url, settingsFor(options), clients.current());
     }
 
     /**

@@ -3,23 +3,18 @@ package org.astrocloud.s3;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.astrocloud.fits.spi.ByteRangeSource;
-import org.astrocloud.fits.spi.ForwardingByteRangeSource;
 import org.astrocloud.fits.spi.SourceOptions;
 import org.astrocloud.http.HttpByteRangeSourceProvider;
 import org.astrocloud.http.HttpOptions;
 
 /**
  * The {@link S3Transport#REACTOR_NETTY} source: the object's https URL read by the http module's
- * source, each GET signed ({@link SigV4Signing}); it answers to the {@code s3://} URI it was
- * opened with. Only the S3 settings are passed on (never the options of plain HTTP reads, whose
- * tokens are not for S3).
+ * source, each GET signed ({@link SigV4Signing}); it answers to (and its errors name) the
+ * {@code s3://} URI it was opened with. Only the S3 settings are passed on (never the options of
+ * plain HTTP reads, whose tokens are not for S3).
  */
-final class S3OverHttp extends ForwardingByteRangeSource {
-    private final URI s3Uri;
-
-    private S3OverHttp(URI s3Uri, ByteRangeSource http) {
-        super(http);
-        this.s3Uri = s3Uri;
+final class S3OverHttp {
+    private S3OverHttp() {
     }
 
     static ByteRangeSource open(URI uri, S3Location location, S3ClientConfig config, boolean requesterPays,
@@ -33,7 +28,7 @@ final class S3OverHttp extends ForwardingByteRangeSource {
                 .with(HttpOptions.HTTP2, false)
                 .with(HttpOptions.SIGNER, new SigV4Signing(clients.signing(config), requesterPays, uri,
                         config.credentials() == S3Credentials.ANONYMOUS));
-        return new S3OverHttp(uri, http.open(url, httpOptions));
+        return http.open(uri, url, httpOptions);
     }
 
     /**
@@ -73,20 +68,5 @@ final class S3OverHttp extends ForwardingByteRangeSource {
             }
         }
         return out.toString();
-    }
-
-    @Override
-    public URI uri() {
-        return s3Uri;
-    }
-
-    @Override
-    protected ByteRangeSource over(ByteRangeSource other) {
-        return new S3OverHttp(s3Uri, other);
-    }
-
-    @Override
-    public String toString() {
-        return "S3OverHttp[" + org.astrocloud.fits.error.Redaction.redact(s3Uri) + "]";
     }
 }

@@ -65,6 +65,7 @@ class S3CatalogScanTest {
             FitsScanner scanner = FitsScanner.create()
                     .option(S3Options.ENDPOINT, URI.create("http://127.0.0.1:" + proxy.port()))
                     .option(S3Options.CREDENTIALS, S3Credentials.DEFAULT_CHAIN)
+                    .option(S3Options.TRANSPORT, S3TestSupport.transport())
                     .catalog(InMemoryHeaderCatalog.create(), Duration.ZERO);
             URI prefix = URI.create("s3://idx/sector/");
 

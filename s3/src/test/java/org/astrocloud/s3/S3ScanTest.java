@@ -64,7 +64,8 @@ class S3ScanTest {
     static void start() throws IOException {
         S3TestSupport.useServerKeys();
         server = S3ProxyServer.filesystem(store).start();
-        scanner = FitsScanner.create().option(S3Options.ENDPOINT, server.endpoint());
+        scanner = FitsScanner.create().option(S3Options.ENDPOINT, server.endpoint())
+                .option(S3Options.TRANSPORT, S3TestSupport.transport());
 
         TessFiles.writeCube(server.placeFile("tess", "tess-s0022-4-4-cube.fits"), 22, 4, 4, TessFiles.SECTOR_22_FFIS);
 
@@ -220,7 +221,8 @@ class S3ScanTest {
     @Test
     void listingShouldFetchPagesOnlyAsUrisAreRequested() throws InterruptedException {
         try (FaultProxy proxy = new FaultProxy(server.endpoint().toString(), i -> FaultProxy.Action.FORWARD)) {
-            FitsScanner viaProxy = FitsScanner.create().option(S3Options.ENDPOINT, URI.create("http://127.0.0.1:" + proxy.port()));
+            FitsScanner viaProxy = FitsScanner.create().option(S3Options.ENDPOINT, URI.create("http://127.0.0.1:" + proxy.port()))
+                    .option(S3Options.TRANSPORT, S3TestSupport.transport());
             URI bucket = URI.create("s3://listing/");
 
             List<URI> five = viaProxy.expand(bucket).take(5).collectList().block(TIMEOUT);

@@ -26,9 +26,18 @@ final class S3TestSupport {
         System.setProperty("aws.disableEc2Metadata", "true");
     }
 
-    /** Retries 10 ms apart (at most 50 ms), so that fault tests are quick. */
+    /**
+     * The transport the S3 tests run with: {@code SDK}, or what the system property
+     * {@code astrocloud.test.s3Transport} names (the build runs the suite once more with {@code REACTOR_NETTY}).
+     */
+    static S3Transport transport() {
+        return S3Transport.valueOf(System.getProperty("astrocloud.test.s3Transport", "SDK"));
+    }
+
+    /** Retries 10 ms apart (at most 50 ms), so that fault tests are quick, over {@link #transport()}. */
     static SourceOptions fastRetries() {
         return SourceOptions.empty()
+                .with(S3Options.TRANSPORT, transport())
                 .with(RetryOptions.BACKOFF, Duration.ofMillis(10))
                 .with(RetryOptions.MAX_BACKOFF, Duration.ofMillis(50));
     }

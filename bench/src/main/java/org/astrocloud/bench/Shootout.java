@@ -104,6 +104,13 @@ public final class Shootout {
             all.put("fits-scan-http", new Contender("astro-cloud `fits-scan`, HTTP", n, jvm(List.of(),
                     "-jar", fitsScan.toString(), "scan", "--concurrency", c(), "--max-connections-per-host", c(),
                     "--no-progress", "--out", "/dev/null", "@" + lists.urls("http", n))));
+            // the ./fits-scan wrapper: its class cache (trained once per build, before the timing), on this JDK and on the newest
+            all.put("fits-scan-http-cds", new Contender("astro-cloud `./fits-scan`, HTTP, this JDK with its CDS archive", n,
+                    wrapper(java, "scan", "--concurrency", c(), "--max-connections-per-host", c(),
+                            "--no-progress", "--out", "/dev/null", "@" + lists.urls("http", n))));
+            all.put("fits-scan-http-newest", new Contender("astro-cloud `./fits-scan`, HTTP, the newest JDK with its class cache", n,
+                    wrapper(null, "scan", "--concurrency", c(), "--max-connections-per-host", c(),
+                            "--no-progress", "--out", "/dev/null", "@" + lists.urls("http", n))));
             all.put("bare-http", new Contender("bare Reactor Netty client, same GETs", n, bare("http", lists.plan("http", n))));
             all.put("library-http", new Contender("astro-cloud `FitsScanner` (library, no output), HTTP", n, jvm(List.of(),
                     "-cp", jar.toString(), LibraryScan.class.getName(), lists.urls("http", n), c())));
@@ -145,6 +152,9 @@ public final class Shootout {
             }
             List<String> only = opts.containsKey("only") ? List.of(opts.get("only").split(","))
                     : opts.containsKey("spark") ? SPARK_RUN : List.copyOf(all.keySet());
+            if (only.stream().anyMatch(k -> k.startsWith("fits-scan-http-cds") || k.startsWith("fits-scan-http-newest"))) {
+                prepareWrapper();
+            }
             for (String key : only) {
                 Contender k = all.get(key);
                 results.add(runner.run(k.name, k.files, k.command).perRound(k.rounds).keyed(key));
@@ -197,6 +207,27 @@ public final class Shootout {
 
     private String c() {
         return String.valueOf(concurrency);
+    }
+
+    /** {@code ./fits-scan ARGS} on {@code jdk}'s java (null: the newest the wrapper finds). */
+    private static List<String> wrapper(String jdk, String... args) {
+        List<String> cmd = new ArrayList<>(List.of("env"));
+        if (jdk != null) {
+            cmd.add("FITS_SCAN_JAVA=" + jdk);
+        }
+        cmd.add(Path.of("fits-scan").toAbsolutePath().toString());
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** Lets the wrapper build and train its class caches for both JDKs now, so that no timed run pays for it. */
+    private void prepareWrapper() throws IOException, InterruptedException {
+        for (String jdk : new String[] {java, null}) {
+            Process p = new ProcessBuilder(wrapper(jdk, "--version")).inheritIO().start();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("./fits-scan --version failed");
+            }
+        }
     }
 
     /** A contender script of bench/python. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.astrocloud.s3.S3Credentials;
+import org.astrocloud.s3.S3Transport;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -25,6 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     credentials: AUTO                  # AUTO, DEFAULT_CHAIN or ANONYMOUS
  *     region: us-east-1                  # optional
  *     endpoint: http://127.0.0.1:9000    # optional: an S3-compatible store
+ *     transport: SDK                     # SDK or REACTOR_NETTY (GETs signed by the SDK, sent by Reactor Netty)
  *   catalog:                             # optional: answer from a header catalog (DuckDB)
  *     file: /data/headers.duckdb         # without it, no catalog and no /catalog endpoints
  *     ttl: 1d                            # entries younger answer with no request
@@ -56,8 +58,10 @@ public record AstroCloudProperties(@DefaultValue List<String> allowedRoots,
      * @param credentials how requests are signed
      * @param region the region to sign for, or {@code null} for the SDK's choice
      * @param endpoint an S3-compatible endpoint, or {@code null} for AWS
+     * @param transport how the ranged GETs are sent
      */
-    public record S3(@DefaultValue("AUTO") S3Credentials credentials, String region, URI endpoint) {
+    public record S3(@DefaultValue("AUTO") S3Credentials credentials, String region, URI endpoint,
+                     @DefaultValue("SDK") S3Transport transport) {
     }
 
     /**

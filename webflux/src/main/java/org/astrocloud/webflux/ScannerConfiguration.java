@@ -47,7 +47,8 @@ public class ScannerConfiguration {
                 .concurrency(properties.concurrency())
                 .readAhead(properties.readAhead())
                 .option(HttpOptions.MAX_REDIRECTS, properties.maxRedirects())
-                .option(S3Options.CREDENTIALS, properties.s3().credentials());
+                .option(S3Options.CREDENTIALS, properties.s3().credentials())
+                .option(S3Options.TRANSPORT, properties.s3().transport());
         if (properties.s3().region() != null) {
             scanner = scanner.option(S3Options.REGION, properties.s3().region());
         }

@@ -19,7 +19,8 @@ import org.astrocloud.testservers.RandomFaults;
  * Holds fits-scan's JSON lines for a fault run against two independent sources: the layout
  * nom-tam-fits reads in the local files ({@link Workload#headers}) and what the fault proxy did to
  * each file's requests ({@link RandomFaults#faultsOf}). A file whose requests got a 200 that
- * ignores Range must end in {@code RangeNotSupportedException} (its headers before it right); a
+ * ignores Range must end in {@code RangeNotSupportedException} (its headers before it right),
+ * without asking for that range again; a
  * file with only transient faults must come out whole and right, or, only if at least
  * {@code retries + 1} of its requests failed, as a {@code TransientSourceException}; anything else
  * is wrong, and a file with no line at all is missing (a hang). A 200 that upstream gave the
@@ -94,7 +95,9 @@ final class FaultCheck {
             if (late) {
                 t.lateIgnoredRange++;
             }
-            if (o.error == null && !definite) {
+            if (definite && askedAgainAfterRefusal(got, readTimeout.dividedBy(2))) {
+                t.wrong(key, "a range was asked again after a 200 ignoring Range (retried): " + got);
+            } else if (o.error == null && !definite) {
                 t.right++;
             } else if (RANGE_NOT_SUPPORTED.equals(o.error) ? definite || late
                     : TRANSIENT.equals(o.error) && !definite && failedRequests >= retries + 1L) {
@@ -104,6 +107,21 @@ final class FaultCheck {
             }
         }
         return t;
+    }
+
+    /** Whether a range that got a 200 ignoring Range within {@code limit} was asked for again: a retry of a permanent fault. */
+    private static boolean askedAgainAfterRefusal(List<RandomFaults.Fault> got, Duration limit) {
+        for (int i = 0; i < got.size(); i++) {
+            RandomFaults.Fault f = got.get(i);
+            if (f.kind() == RandomFaults.Kind.IGNORED_RANGE && f.answeredWithin(limit)) {
+                for (RandomFaults.Fault later : got.subList(i + 1, got.size())) {
+                    if (java.util.Objects.equals(later.range(), f.range())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static Map<String, Outcome> parse(Path jsonl) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,8 @@ import org.astrocloud.testservers.S3ProxyServer;
  * {@code LEAK:}.
  */
 final class FaultSuite {
+    /** fits-scan's heap. */
+    static final String HEAP = "256m";
     /** The client's retries (fits-scan's default). */
     static final int RETRIES = 3;
 
@@ -40,13 +43,25 @@ final class FaultSuite {
                     Duration.ofMillis(Long.parseLong(opts.getOrDefault("read-timeout-ms", "2000"))),
                     Duration.ofMillis(Long.parseLong(opts.getOrDefault("stall-ms", "5000"))),
                     Duration.ofSeconds(Long.parseLong(opts.getOrDefault("deadline-s", String.valueOf(Math.max(180, files / 20))))),
-                    RandomFaults.Rates.ISSUE_15);
+                    rates(opts.get("fault-rates")));
+        }
+
+        /** {@code "U,R,T,I,S"}: the shares of 503s, resets, truncations, 200s ignoring Range and stalls; issue 15's when null. */
+        private static RandomFaults.Rates rates(String text) {
+            if (text == null) {
+                return RandomFaults.Rates.ISSUE_15;
+            }
+            double[] r = Arrays.stream(text.split(",")).mapToDouble(Double::parseDouble).toArray();
+            if (r.length != 5) {
+                throw new IllegalArgumentException("--fault-rates takes 5 numbers: 503s,resets,truncated,ignored-range,stalls");
+            }
+            return new RandomFaults.Rates(r[0], r[1], r[2], r[3], r[4]);
         }
     }
 
     /** What one transport's run gave. */
     record Result(String transport, FaultCheck.Tally tally, Map<RandomFaults.Kind, Long> requests, long ignoredRangeBodyBytes,
-                  int leaks, boolean ended, int exit, double wallSeconds, String summary) {
+                  int leaks, int collections, boolean ended, int exit, double wallSeconds, String summary) {
         /** Whether the run is what the issue asks: nothing wrong, missing or leaked, and it ended by itself. */
         boolean passed() {
             return ended && tally.wrong == 0 && tally.missing == 0 && leaks == 0;
@@ -106,7 +121,11 @@ final class FaultSuite {
             Files.write(urls, lines);
             Path out = work.resolve("faults-" + tag + ".jsonl");
             Path err = work.resolve("faults-" + tag + ".err");
-            List<String> cmd = new ArrayList<>(List.of(java, "-Dio.netty.leakDetection.level=paranoid"));
+            Path gc = work.resolve("faults-" + tag + "-gc.log");
+            Files.deleteIfExists(gc);
+            // a small heap, so that the collector runs often and the detector sees every buffer dropped unreleased
+            List<String> cmd = new ArrayList<>(List.of(java, "-Dio.netty.leakDetection.level=paranoid", "-Xmx" + HEAP,
+                    "-Xlog:gc:file=" + gc));
             cmd.addAll(launch);
             cmd.addAll(List.of("scan", "--concurrency", String.valueOf(settings.concurrency()),
                     "--max-connections-per-host", String.valueOf(settings.concurrency()), "--no-progress",
@@ -135,7 +154,11 @@ final class FaultSuite {
                 leaks = (int) all.stream().filter(l -> l.contains("LEAK:")).count();
                 summary = all.stream().filter(l -> l.matches(".*\\d+ files: \\d+ ok, \\d+ failed.*")).findFirst().orElse("");
             }
-            Result r = new Result(name, tally, faults.counts(), proxy.ignoredRangeBodyBytes(), leaks, ended,
+            int collections;
+            try (Stream<String> gcLines = Files.exists(gc) ? Files.lines(gc) : Stream.empty()) {
+                collections = (int) gcLines.filter(l -> l.contains("Pause")).count();
+            }
+            Result r = new Result(name, tally, faults.counts(), proxy.ignoredRangeBodyBytes(), leaks, collections, ended,
                     ended ? p.exitValue() : -1, wall, summary);
             System.err.printf(Locale.ROOT, "  %.1f s: %d right, %s, %d wrong, %d missing, %d LEAK lines, %d late 200s; %s%s%n", wall,
                     tally.right, tally.typedErrors, tally.wrong, tally.missing, leaks, tally.lateIgnoredRange, summary,
@@ -149,13 +172,13 @@ final class FaultSuite {
         StringBuilder t = new StringBuilder();
         t.append(String.format(Locale.ROOT, "%,d files (%,d cubes, %,d FFIs), seed %d, C = %d, read time-out %d ms, stalls %d ms,"
                         + " %d retries; faults per request: %.0f%% 503 (half with Retry-After: 1), %.0f%% resets, %.0f%% truncated bodies,"
-                        + " %.0f%% 200 ignoring Range, %.0f%% stalls; fits-scan at -Dio.netty.leakDetection.level=paranoid,"
+                        + " %.0f%% 200 ignoring Range, %.0f%% stalls; fits-scan at -Xmx%s -Dio.netty.leakDetection.level=paranoid,"
                         + " deadline %d s.%n%n",
                 settings.files(), settings.files() - settings.files() / 10, settings.files() / 10, settings.seed(),
                 settings.concurrency(), settings.readTimeout().toMillis(), settings.stall().toMillis(), RETRIES,
                 settings.rates().unavailable() * 100, settings.rates().reset() * 100, settings.rates().truncated() * 100,
-                settings.rates().ignoredRange() * 100, settings.rates().stalled() * 100, settings.deadline().toSeconds()));
-        t.append("| transport | files | right | typed errors | wrong | missing (hangs) | LEAK lines | ended by itself (exit)"
+                settings.rates().ignoredRange() * 100, settings.rates().stalled() * 100, HEAP, settings.deadline().toSeconds()));
+        t.append("| transport | files | right | typed errors | wrong | missing (hangs) | LEAK lines (GCs) | ended by itself (exit)"
                 + " | requests | 503 | 503 + Retry-After | resets | truncated | 200 ignoring Range | stalled"
                 + " | of them late | body bytes sent on those 200s | wall s |\n");
         t.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -164,16 +187,16 @@ final class FaultSuite {
             long total = q.values().stream().mapToLong(Long::longValue).sum();
             String typed = r.tally().typedErrors.isEmpty() ? "0" : String.join(", ", r.tally().typedErrors.entrySet().stream()
                     .map(e -> String.format(Locale.ROOT, "%,d %s", e.getValue(), e.getKey())).toList());
-            t.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %s | %d | %d | %d | %s (%d) | %,d | %,d | %,d | %,d | %,d | %,d | %,d"
+            t.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %s | %d | %d | %d (%d) | %s (%d) | %,d | %,d | %,d | %,d | %,d | %,d | %,d"
                             + " | %,d | %,d | %.1f |%n", r.transport(), r.tally().files, r.tally().right, typed, r.tally().wrong,
-                    r.tally().missing, r.leaks(), r.ended() ? "yes" : "NO", r.exit(), total,
+                    r.tally().missing, r.leaks(), r.collections(), r.ended() ? "yes" : "NO", r.exit(), total,
                     q.get(RandomFaults.Kind.UNAVAILABLE), q.get(RandomFaults.Kind.UNAVAILABLE_RETRY_AFTER),
                     q.get(RandomFaults.Kind.RESET), q.get(RandomFaults.Kind.TRUNCATED), q.get(RandomFaults.Kind.IGNORED_RANGE),
                     q.get(RandomFaults.Kind.STALLED), r.tally().lateIgnoredRange, r.ignoredRangeBodyBytes(), r.wallSeconds()));
         }
         t.append("\nright = ok with every HDU's header offset and size as nom-tam-fits reads the local file; typed errors ="
                 + " the error each file had to end in (RangeNotSupportedException for a file that got a 200 ignoring Range;"
-                + " TransientSourceException only for one with more failed requests than retries); missing = no result line;"
+                + " TransientSourceException only for one with more failed requests than retries); missing = no result line; GCs = collections in fits-scan's JVM (the leak detector reports a buffer when it is collected);"
                 + " requests counted by the fault proxy; of them late = files whose only 200s ignoring Range upstream gave the proxy"
                 + " after half the read time-out (the client may have timed out first: either ending is right);"
                 + " body bytes = what the proxy handed to the client's connection on the"

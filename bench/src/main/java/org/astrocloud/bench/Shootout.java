@@ -25,6 +25,7 @@ import org.astrocloud.testservers.NginxServer;
  *      [--delay-ms 20] [--python-files 1000] [--only NAME,...] [--memory 10000,100000] [--work DIR]
  *      [--jvm-flags "-XX:TieredStopAtLevel=1"] [--link-mbit 1000]
  * java -cp bench/target/benchmarks.jar org.astrocloud.bench.Shootout --faults [--files 10000] [--seed 15] [--concurrency 64]
+ *      [--read-timeout-ms 2000] [--stall-ms 5000] [--deadline-s 500] [--fault-rates 0.05,0.01,0.01,0.01,0.01]
  * </pre>
  */
 public final class Shootout {

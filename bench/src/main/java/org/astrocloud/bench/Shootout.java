@@ -24,6 +24,8 @@ import org.astrocloud.testservers.NginxServer;
  * java -cp bench/target/benchmarks.jar org.astrocloud.bench.Shootout [--files 1000] [--concurrency 256]
  *      [--delay-ms 20] [--python-files 1000] [--only NAME,...] [--memory 10000,100000] [--work DIR]
  *      [--jvm-flags "-XX:TieredStopAtLevel=1"] [--link-mbit 1000]
+ * java -cp bench/target/benchmarks.jar org.astrocloud.bench.Shootout --faults [--files 10000] [--seed 15] [--concurrency 64]
+ *      [--read-timeout-ms 2000] [--stall-ms 5000] [--deadline-s 500] [--fault-rates 0.05,0.01,0.01,0.01,0.01]
  * </pre>
  */
 public final class Shootout {
@@ -54,12 +56,15 @@ public final class Shootout {
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
-            boolean flag = args[i].equals("--cutout") || args[i].equals("--index") || args[i].equals("--spark");   // no value
+            boolean flag = args[i].equals("--cutout") || args[i].equals("--index") || args[i].equals("--spark")
+                    || args[i].equals("--faults");   // no value
             opts.put(args[i].replaceFirst("^--", ""), flag ? "" : args[++i]);
         }
         Shootout shootout = new Shootout(opts);
         if (opts.containsKey("cutout")) {
             new CutoutShootout(opts, shootout.work, shootout.jar, shootout.java).run();
+        } else if (opts.containsKey("faults")) {
+            System.exit(shootout.faults() ? 0 : 1);
         } else {
             shootout.run();
         }
@@ -161,6 +166,14 @@ public final class Shootout {
             }
             print(load, results, n, pyFiles);
         }
+    }
+
+    /** The fault suite ({@link FaultSuite}) over HTTP and S3; whether both runs passed. */
+    private boolean faults() throws IOException, InterruptedException {
+        FaultSuite suite = new FaultSuite(FaultSuite.Settings.of(opts), work, java, List.of("-jar", fitsScan.toString()));
+        List<FaultSuite.Result> results = suite.run();
+        emit(header() + suite.table(results));
+        return results.stream().allMatch(FaultSuite.Result::passed);
     }
 
     /** What {@code --spark} runs: fits-scan and the library beside the Spark source, on the same URLs. */

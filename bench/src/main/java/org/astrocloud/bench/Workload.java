@@ -21,7 +21,8 @@ import org.astrocloud.testdata.TessFiles;
  *
  * <p>{@link #ranges} is the bare clients' plan: the ranged GETs a header reader needs that reads
  * 64 KiB at each header it has not yet buffered, computed from the HDU offsets nom-tam-fits finds
- * in the local file (an independent reading of the layout).
+ * in the local file (an independent reading of the layout); {@link #headers} are those offsets and
+ * the headers' sizes, what a scan of the name must find.
  */
 final class Workload {
     static final String BUCKET = "tess";
@@ -30,10 +31,12 @@ final class Workload {
 
     private final List<String> keys;
     private final List<List<long[]>> ranges;
+    private final List<List<long[]>> headers;
 
-    private Workload(List<String> keys, List<List<long[]>> ranges) {
+    private Workload(List<String> keys, List<List<long[]>> ranges, List<List<long[]>> headers) {
         this.keys = keys;
         this.ranges = ranges;
+        this.headers = headers;
     }
 
     /** The object names, in scan order. */
@@ -44,6 +47,11 @@ final class Workload {
     /** For the name at {@code i}: its GETs in order, each {@code {offset, length}}. */
     List<long[]> ranges(int i) {
         return ranges.get(i);
+    }
+
+    /** For the name at {@code i}: each HDU's {@code {headerOffset, headerSize}}, in order, as nom-tam-fits reads the file. */
+    List<long[]> headers(int i) {
+        return headers.get(i);
     }
 
     int files() {
@@ -57,8 +65,9 @@ final class Workload {
         List<Path> ffiFiles = new ArrayList<>();
         List<String> keys = new ArrayList<>(cubes + ffis);
         List<List<long[]>> ranges = new ArrayList<>(cubes + ffis);
-        List<long[]> cubePlan = null;
-        List<long[]> ffiPlan = null;
+        List<List<long[]>> headers = new ArrayList<>(cubes + ffis);
+        Layout cubePlan = null;
+        Layout ffiPlan = null;
         int total = cubes + ffis;
         int cube = 0;
         int ffi = 0;
@@ -70,18 +79,20 @@ final class Workload {
                 key = String.format(Locale.ROOT, "tess-ffi-%06d-s0022-1-4-0174-s_ffic.fits", ffi);
                 target = source(ffiFiles, sources, ffi++, "ffi", p -> TessFiles.writeFfi(p, 1, 4, TessFiles.FfiVariant.STANDARD));
                 ffiPlan = ffiPlan != null ? ffiPlan : plan(target);
-                ranges.add(ffiPlan);
+                ranges.add(ffiPlan.ranges());
+                headers.add(ffiPlan.headers());
             } else {
                 key = String.format(Locale.ROOT, "tess-s0022-cube-%06d.fits", cube);
                 target = source(cubeFiles, sources, cube++, "cube",
                         p -> TessFiles.writeCube(p, 22, 1, 1, TessFiles.SECTOR_22_FFIS));
                 cubePlan = cubePlan != null ? cubePlan : plan(target);
-                ranges.add(cubePlan);
+                ranges.add(cubePlan.ranges());
+                headers.add(cubePlan.headers());
             }
             link(bucket.resolve(key), target);
             keys.add(key);
         }
-        return new Workload(List.copyOf(keys), List.copyOf(ranges));
+        return new Workload(List.copyOf(keys), List.copyOf(ranges), List.copyOf(headers));
     }
 
     private static Path source(List<Path> made, Path dir, int nth, String kind, Consumer<Path> writer) {
@@ -106,16 +117,22 @@ final class Workload {
         Files.createLink(name, target);
     }
 
+    /** A file's GETs and its headers' offsets and sizes. */
+    private record Layout(List<long[]> ranges, List<long[]> headers) {
+    }
+
     /** 64 KiB at every header not inside the previous read, from nom-tam-fits' HDU offsets. */
-    private static List<long[]> plan(Path file) {
+    private static Layout plan(Path file) {
         long size;
         List<long[]> out = new ArrayList<>();
+        List<long[]> hdus = new ArrayList<>();
         try (Fits fits = new Fits(file.toFile())) {
             size = Files.size(file);
             long coveredTo = 0;
             for (BasicHDU<?> hdu = fits.readHDU(); hdu != null; hdu = fits.readHDU()) {
                 long at = hdu.getFileOffset();
                 long end = hdu.getData().getFileOffset();   // where the data starts: the header's end
+                hdus.add(new long[] {at, end - at});
                 if (end > coveredTo) {
                     long length = Math.min(READ, size - at);
                     out.add(new long[] {at, length});
@@ -127,6 +144,6 @@ final class Workload {
         } catch (FitsException e) {
             throw new IllegalStateException("nom-tam-fits cannot read " + file, e);
         }
-        return List.copyOf(out);
+        return new Layout(List.copyOf(out), List.copyOf(hdus));
     }
 }

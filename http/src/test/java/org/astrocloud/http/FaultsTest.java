@@ -23,6 +23,7 @@ import org.astrocloud.fits.error.InvalidUriException;
 import org.astrocloud.fits.error.ObjectAccessDeniedException;
 import org.astrocloud.fits.error.ObjectNotFoundException;
 import org.astrocloud.fits.error.PermanentSourceException;
+import org.astrocloud.fits.error.RangeNotSupportedException;
 import org.astrocloud.fits.error.TransientSourceException;
 import org.astrocloud.fits.spi.ByteRange;
 import org.astrocloud.fits.spi.ByteRangeSource;
@@ -159,6 +160,25 @@ class FaultsTest {
         assertEquals(4, s.stats().requests());
         assertEquals(3, s.stats().retries());
         assertFalse(e.getMessage().contains(TOKEN));
+    }
+
+    /**
+     * A 200 with the whole object (a 1 GiB sparse file, through the proxy), too large to use, is a
+     * RangeNotSupportedException every time and never retried, while its body is still arriving
+     * when the connection is closed.
+     */
+    @Test
+    void wholeObjectAnswerShouldAlwaysBeRangeNotSupportedWithoutRetry() throws Exception {
+        try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(dir.resolve("big.bin").toFile(), "rw")) {
+            big.setLength(1L << 30);
+        }
+        ByteRangeSource s = through(i -> FaultProxy.Action.ignoreRange(), fast(), "big.bin");
+        for (int i = 0; i < 100; i++) {
+            Throwable e = failure(s);
+            assertInstanceOf(RangeNotSupportedException.class, e, "read " + i + ": " + e);
+        }
+        assertEquals(100, s.stats().requests());
+        assertEquals(0, s.stats().retries());
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.astrocloud.fits.FitsScanner;
 import org.astrocloud.fits.RootMap;
 import org.astrocloud.http.HttpOptions;
 import org.astrocloud.http.RequestHeaders;
+import org.astrocloud.s3.S3Options;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -46,6 +47,11 @@ final class SourceFlags {
             description = "The longest the whole scan may take: then no new file starts and those in flight fail (default: none).")
     Duration scanTimeout;
 
+    @Option(names = "--read-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "The longest wait, over HTTP and S3, for an answer to start and between two reads of its body;"
+                    + " then the request fails and is retried (default 30s).")
+    Duration readTimeout;
+
     @CommandLine.Mixin
     S3Flags s3 = new S3Flags();
 
@@ -78,6 +84,9 @@ final class SourceFlags {
         scanner = http(scanner, env, commandLine);
         if (maxConnectionsPerHost != null) {
             scanner = scanner.option(HttpOptions.MAX_CONNECTIONS_PER_HOST, maxConnectionsPerHost);
+        }
+        if (readTimeout != null) {
+            scanner = scanner.option(HttpOptions.READ_TIMEOUT, readTimeout).option(S3Options.READ_TIMEOUT, readTimeout);
         }
         return s3.apply(scanner);
     }

@@ -293,6 +293,23 @@ class CommandLineTest {
     }
 
     @Test
+    void aStallPastTheReadTimeoutShouldBeRetriedToTheRightHeaders() throws Exception {
+        TessFiles.writeFfi(dir.resolve("stalled-once.fits"), 1, 1, TessFiles.FfiVariant.STANDARD);
+        try (RangeFileServer server = RangeFileServer.serving(dir);
+             FaultProxy stalled = new FaultProxy(server.url(""),
+                     n -> n == 0 ? FaultProxy.Action.stallBody(Duration.ofSeconds(20)) : FaultProxy.Action.FORWARD)) {
+            long start = System.nanoTime();
+            Run run = run("scan", "--no-summary", "--read-timeout", "300ms", stalled.url("stalled-once.fits"));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+
+            assertEquals(0, run.exit(), run.err());
+            assertEquals(3, run.out().lines().filter(l -> l.contains("\"type\":\"hdu\"")).count(), run.out());
+            assertTrue(millis < 10_000, "the 300 ms read time-out ended the stalled answer, not the 20 s stall: " + millis + " ms");
+        }
+        assertShortUsageError(run("scan", "--read-timeout", "0s", "x.fits"), "'0s' is not a positive duration");
+    }
+
+    @Test
     void aDrippingServerShouldCostNoMoreThanTheFileTimeout() throws Exception {
         TessFiles.writeFfi(dir.resolve("ffi.fits"), 1, 1, TessFiles.FfiVariant.STANDARD);
         try (RangeFileServer server = RangeFileServer.serving(dir);

@@ -48,6 +48,11 @@ final class Walks {
      * are laid out as FITS says.
      */
     static Outcome walk(FitsScanner scanner, ByteRangeSource source) {
+        return walk(scanner, source, BOUND);
+    }
+
+    /** {@link #walk(FitsScanner, ByteRangeSource)} within {@code bound}. */
+    static Outcome walk(FitsScanner scanner, ByteRangeSource source, Duration bound) {
         List<FitsHeader> headers = new CopyOnWriteArrayList<>();
         CompletableFuture<Throwable> end = new CompletableFuture<>();
         Disposable walk = scanner.scan(source)
@@ -56,10 +61,10 @@ final class Walks {
                 .subscribe(h -> { }, end::complete, () -> end.complete(null));
         Throwable error;
         try {
-            error = end.get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
+            error = end.get(bound.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             walk.dispose();
-            throw new AssertionError("the walk of one input took longer than " + BOUND + " (" + headers.size()
+            throw new AssertionError("the walk of one input took longer than " + bound + " (" + headers.size()
                     + " headers by then)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -46,7 +46,12 @@ record WalkInput(byte[] object, boolean knownSize, int readAhead, int maxHeaderS
 
     /** The scanner these settings describe. */
     FitsScanner scanner() {
-        return FitsScanner.create().readAhead(readAhead).maxHeaderSize(maxHeaderSize);
+        return scanner(0);
+    }
+
+    /** The scanner these settings describe, accepting headers of at least {@code headerSize} bytes. */
+    FitsScanner scanner(int headerSize) {
+        return FitsScanner.create().readAhead(readAhead).maxHeaderSize(Math.max(maxHeaderSize, headerSize));
     }
 
     /** A source over {@code bytes} (the object, or what the test made of it) with these settings. */

@@ -154,4 +154,15 @@ class CardFidelityTest {
         assertThrows(IllegalArgumentException.class, () -> FitsCard.of("toolongkey", new FitsComplexInteger(1, 2), null));
         assertThrows(IllegalArgumentException.class, () -> new FitsComplex(Double.NaN, 0));
     }
+
+    /** Found by FitsCardFuzzTest: FitsCard.of gave an undefined value without a comment the value "". */
+    @Test
+    void anUndefinedValueWrittenByOfShouldBeUndefined() {
+        FitsCard undefined = FitsCard.of("EXPTIME", null, null);
+        assertEquals(card("EXPTIME ="), undefined.image());
+        assertEquals(Optional.empty(), undefined.value());
+        assertEquals(Optional.empty(), undefined.text());
+        assertEquals(one("EXPTIME ="), undefined);
+        assertEquals(Optional.empty(), FitsCard.of("EXPTIME", null, "seconds").value());
+    }
 }

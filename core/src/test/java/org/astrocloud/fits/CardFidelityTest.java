@@ -165,4 +165,16 @@ class CardFidelityTest {
         assertEquals(one("EXPTIME ="), undefined);
         assertEquals(Optional.empty(), FitsCard.of("EXPTIME", null, "seconds").value());
     }
+
+    /** Found by FitsCardFuzzTest: a comment that does not fit was cut, not left out as FitsCard.of says. */
+    @Test
+    void aCommentThatDoesNotFitShouldBeLeftOut() {
+        // the finding: after "H53     = 5859553999884210513 / " nom-tam-fits cut this comment to the 48 characters left
+        long value = 5_859_553_999_884_210_513L;
+        String comment = "Tg " + "Q".repeat(42) + "sec\"tQ";
+        FitsCard card = FitsCard.of("H53", value, comment);
+        assertEquals(Optional.empty(), card.comment(), card::image);
+        assertEquals(Optional.of(value), card.value());
+        assertEquals(Optional.of("a short one"), FitsCard.of("H53", value, "a short one").comment());
+    }
 }

@@ -177,4 +177,14 @@ class CardFidelityTest {
         assertEquals(Optional.of(value), card.value());
         assertEquals(Optional.of("a short one"), FitsCard.of("H53", value, "a short one").comment());
     }
+
+    /**
+     * Found by FitsCardFuzzTest: an undefined value with an 80-blank comment was written by nom-tam-fits
+     * as a card without "= " and a CONTINUE card, two cards that do not read back as one; it cannot be written.
+     */
+    @Test
+    void aCardThatDoesNotReadBackAsOneShouldNotBeWritten() {
+        assertThrows(IllegalArgumentException.class, () -> FitsCard.of("HLPBBBBB", null, " ".repeat(80)));
+        assertEquals(Optional.empty(), FitsCard.of("HLPBBBBB", null, " ").value());
+    }
 }

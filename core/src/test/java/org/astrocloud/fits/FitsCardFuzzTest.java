@@ -64,7 +64,8 @@ class FitsCardFuzzTest {
         }
         byte[] image = written.image().getBytes(StandardCharsets.ISO_8859_1);
         List<ParsedCard> read = NomTamCards.parse(image, image.length / CARD);
-        check(read.size() == 1, "one card written, " + read.size() + " read: " + written.image());
+        check(read.size() == 1, "one card written (" + describe(value) + ", comment " + comment + "), " + read.size()
+                + " read: " + written.image());
         FitsCard back = FitsCard.from(read.get(0));
         check(back.keyword().equals(keyword), "keyword " + keyword + " read as " + back.keyword());
         Object expected = value instanceof String s ? s.stripTrailing() : value;

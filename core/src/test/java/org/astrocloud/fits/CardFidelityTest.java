@@ -154,4 +154,37 @@ class CardFidelityTest {
         assertThrows(IllegalArgumentException.class, () -> FitsCard.of("toolongkey", new FitsComplexInteger(1, 2), null));
         assertThrows(IllegalArgumentException.class, () -> new FitsComplex(Double.NaN, 0));
     }
+
+    /** Found by FitsCardFuzzTest: FitsCard.of gave an undefined value without a comment the value "". */
+    @Test
+    void anUndefinedValueWrittenByOfShouldBeUndefined() {
+        FitsCard undefined = FitsCard.of("EXPTIME", null, null);
+        assertEquals(card("EXPTIME ="), undefined.image());
+        assertEquals(Optional.empty(), undefined.value());
+        assertEquals(Optional.empty(), undefined.text());
+        assertEquals(one("EXPTIME ="), undefined);
+        assertEquals(Optional.empty(), FitsCard.of("EXPTIME", null, "seconds").value());
+    }
+
+    /** Found by FitsCardFuzzTest: a comment that does not fit was cut, not left out as FitsCard.of says. */
+    @Test
+    void aCommentThatDoesNotFitShouldBeLeftOut() {
+        // the finding: after "H53     = 5859553999884210513 / " nom-tam-fits cut this comment to the 48 characters left
+        long value = 5_859_553_999_884_210_513L;
+        String comment = "Tg " + "Q".repeat(42) + "sec\"tQ";
+        FitsCard card = FitsCard.of("H53", value, comment);
+        assertEquals(Optional.empty(), card.comment(), card::image);
+        assertEquals(Optional.of(value), card.value());
+        assertEquals(Optional.of("a short one"), FitsCard.of("H53", value, "a short one").comment());
+    }
+
+    /**
+     * Found by FitsCardFuzzTest: an undefined value with an 80-blank comment was written by nom-tam-fits
+     * as a card without "= " and a CONTINUE card, two cards that do not read back as one; it cannot be written.
+     */
+    @Test
+    void aCardThatDoesNotReadBackAsOneShouldNotBeWritten() {
+        assertThrows(IllegalArgumentException.class, () -> FitsCard.of("HLPBBBBB", null, " ".repeat(80)));
+        assertEquals(Optional.empty(), FitsCard.of("HLPBBBBB", null, " ").value());
+    }
 }

@@ -49,7 +49,7 @@ public record ContentRange(long first, long last, long total) {
         try {
             String range = v.substring(0, slash).trim();
             String totalText = v.substring(slash + 1).trim();
-            long total = totalText.equals("*") ? -1 : Long.parseLong(totalText);
+            long total = totalText.equals("*") ? -1 : number(totalText);
             if (range.equals("*")) {
                 return total < 0 ? Optional.empty() : Optional.of(new ContentRange(-1, -1, total));
             }
@@ -57,11 +57,24 @@ public record ContentRange(long first, long last, long total) {
             if (dash <= 0) {
                 return Optional.empty();
             }
-            return Optional.of(new ContentRange(Long.parseLong(range.substring(0, dash).trim()),
-                    Long.parseLong(range.substring(dash + 1).trim()), total));
+            return Optional.of(new ContentRange(number(range.substring(0, dash).trim()),
+                    number(range.substring(dash + 1).trim()), total));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A position or length as RFC 9110 writes it, {@code 1*DIGIT}: ASCII digits only, no sign
+     * ({@code Long.parseLong} alone would take {@code +57} and digits of other scripts).
+     *
+     * @throws NumberFormatException if {@code text} is not that, or too large for a {@code long}
+     */
+    private static long number(String text) {
+        if (text.isEmpty() || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new NumberFormatException("not 1*DIGIT: " + text);
+        }
+        return Long.parseLong(text);
     }
 
     /** Whether this is the answer to an unsatisfiable range ({@code bytes *}{@code /total}). */

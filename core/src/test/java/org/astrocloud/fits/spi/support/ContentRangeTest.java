@@ -83,6 +83,11 @@ class ContentRangeTest {
         "bytes 0-99/99999999999999999999",    // total beyond 64 bits
         "bytes 0-99/100/200",                 // two slashes
         "bytes 0-/100",                       // no last
+        "bytes 20-+57/*",                     // a sign: RFC 9110 has 1*DIGIT (found by ContentRangeFuzzTest)
+        "bytes +0-9/10",                      // a sign on the first byte
+        "bytes 0-9/+10",                      // a sign on the total
+        "bytes */+10",                        // a sign on an unsatisfied range's total
+        "bytes 0-\u0669/10",                  // an Arabic-Indic digit nine, which Long.parseLong takes
     })
     void malformedValuesShouldBeEmpty(String value) {
         assertEquals(Optional.empty(), ContentRange.parse(value), () -> "parse of [" + value + "]");

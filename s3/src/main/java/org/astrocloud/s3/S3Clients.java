@@ -24,6 +24,7 @@ import software.amazon.awssdk.core.client.config.SdkAdvancedAsyncClientOption;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -218,17 +219,36 @@ final class S3Clients {
     private record Credentials(AwsCredentialsProvider provider, boolean anonymous) {
     }
 
-    /** What signs the Reactor Netty transport's requests: credentials found (none when anonymous) and the region. */
-    record Signing(AwsCredentialsProvider provider, boolean anonymous, String region) {
+    /**
+     * What signs the Reactor Netty transport's requests: the provider, the credentials it gives
+     * (empty when anonymous) and the region. The credentials are asked of the provider on a
+     * bounded-elastic thread only, never per request (its cache takes a lock, which would park an
+     * event loop): kept until 5 minutes before they expire, or 15 minutes when they do not.
+     */
+    record Signing(AwsCredentialsProvider provider, boolean anonymous, String region, Mono<AwsCredentialsIdentity> identity) {
     }
+
+    private static final Duration UNEXPIRING_CREDENTIALS = Duration.ofMinutes(15);
+    private static final Duration BEFORE_EXPIRY = Duration.ofMinutes(5);
 
     private static Signing signingFor(S3ClientConfig c) {
         Credentials credentials = credentials(c);
-        if (!credentials.anonymous()) {
-            credentials.provider().resolveCredentials();   // here, off the event loops; later calls get them cached
-        }
+        AwsCredentialsProvider provider = credentials.provider();
+        Mono<AwsCredentialsIdentity> identity = credentials.anonymous() ? Mono.empty()
+                : Mono.fromCallable(() -> (AwsCredentialsIdentity) provider.resolveCredentials())
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .cache(S3Clients::keepFor, e -> Duration.ZERO, () -> Duration.ZERO);
         String region = c.region() != null ? c.region() : c.endpoint() != null ? "us-east-1" : environmentRegion();
-        return new Signing(credentials.provider(), credentials.anonymous(), region);
+        Signing signing = new Signing(provider, credentials.anonymous(), region, identity);
+        identity.block();   // found now, on this bounded-elastic thread: a missing credential fails the first read
+        return signing;
+    }
+
+    private static Duration keepFor(AwsCredentialsIdentity found) {
+        return found.expirationTime()
+                .map(expiry -> Duration.between(java.time.Instant.now(), expiry).minus(BEFORE_EXPIRY))
+                .map(left -> left.isNegative() ? Duration.ZERO : left)
+                .orElse(UNEXPIRING_CREDENTIALS);
     }
 
     private static Credentials credentials(S3ClientConfig c) {

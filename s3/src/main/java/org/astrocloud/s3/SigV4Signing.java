@@ -15,7 +15,8 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  * Signs the Reactor Netty transport's GETs with the SDK's own SigV4 signer, as the SDK signs
  * S3's: service {@code s3}, single URL encoding, no path normalisation, the hash of the empty
  * payload. Anonymous requests get no signature; requester-pays ones carry (and sign)
- * {@code x-amz-request-payer}. Credentials are found once per configuration, off the event loops.
+ * {@code x-amz-request-payer}. Credentials are found off the event loops and kept
+ * ({@link S3Clients.Signing}); signing itself is computation only.
  */
 final class SigV4Signing implements RequestSigner {
     private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
@@ -38,7 +39,7 @@ final class SigV4Signing implements RequestSigner {
         return signing
                 .onErrorMap(e -> S3Errors.translate(e, objectUri, 0, anonymousHint, requesterPays))
                 .flatMap(s -> s.anonymous() ? Mono.just(extra)
-                        : Mono.fromFuture(s.provider().resolveIdentity()).map(id -> signed(uri, headers, extra, s.region(), id)));
+                        : s.identity().map(id -> signed(uri, headers, extra, s.region(), id)));
     }
 
     private static Map<String, String> signed(URI uri, Map<String, String> headers, Map<String, String> extra, String region,

@@ -27,7 +27,8 @@ import reactor.core.publisher.Flux;
  * Signed scans over the Reactor Netty transport with BlockHound installed: finding credentials
  * and the region, signing each GET and reading it never block a Reactor Netty event loop. It runs
  * in a JVM of its own (BlockHound stays installed): the SDK transport's tests could not run beside
- * it, for the SDK reads files on its own event loops.
+ * it, for the SDK, parsing its first XML answer (a listing) on one of its own event loops, looks its
+ * XML parser up through {@code ServiceLoader} there (a jar read, once per thread, like class loading).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class S3NettyNonBlockingTest {

@@ -81,6 +81,9 @@ class S3NettyTransportTest {
         assertTrue(sent.authorization().contains("/us-east-1/s3/aws4_request"), sent.authorization());
         assertTrue(sent.authorization().matches(".*SignedHeaders=[^,]*range;[^,]*x-amz-request-payer.*"), sent.authorization());
         assertEquals("requester", sent.headers().get("x-amz-request-payer"));
+        // S3 wants the payload's hash in every signed request: here the SHA-256 of no bytes
+        assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", sent.headers().get("x-amz-content-sha256"));
+        assertTrue(sent.authorization().matches(".*SignedHeaders=[^,]*x-amz-content-sha256.*"), sent.authorization());
         assertEquals(s.uri(), object("dir/a file+%.fits"), "the source answers to the s3:// URI it was opened with");
     }
 

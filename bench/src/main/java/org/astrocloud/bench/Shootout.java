@@ -106,16 +106,13 @@ public final class Shootout {
             runner.run("warm-up s3", n, bare("s3", lists.plan("s3", n)));
             List<ContenderRunner.Measurement> results = new ArrayList<>();
             Map<String, Contender> all = new LinkedHashMap<>();
-            all.put("fits-scan-http", new Contender("astro-cloud `fits-scan`, HTTP", n, jvm(List.of(),
-                    "-jar", fitsScan.toString(), "scan", "--concurrency", c(), "--max-connections-per-host", c(),
-                    "--no-progress", "--out", "/dev/null", "@" + lists.urls("http", n))));
+            String[] overHttp = scan(lists, "http", n, null, null);
+            all.put("fits-scan-http", new Contender("astro-cloud `fits-scan`, HTTP", n, fitsScan(overHttp)));
             // the ./fits-scan wrapper: its class cache (trained once per build, before the timing), on this JDK and on the newest
             all.put("fits-scan-http-cds", new Contender("astro-cloud `./fits-scan`, HTTP, this JDK with its CDS archive", n,
-                    wrapper(java, "scan", "--concurrency", c(), "--max-connections-per-host", c(),
-                            "--no-progress", "--out", "/dev/null", "@" + lists.urls("http", n))));
+                    wrapper(java, overHttp)));
             all.put("fits-scan-http-newest", new Contender("astro-cloud `./fits-scan`, HTTP, the newest JDK with its class cache", n,
-                    wrapper(null, "scan", "--concurrency", c(), "--max-connections-per-host", c(),
-                            "--no-progress", "--out", "/dev/null", "@" + lists.urls("http", n))));
+                    wrapper(null, overHttp)));
             all.put("bare-http", new Contender("bare Reactor Netty client, same GETs", n, bare("http", lists.plan("http", n))));
             all.put("library-http", new Contender("astro-cloud `FitsScanner` (library, no output), HTTP", n, jvm(List.of(),
                     "-cp", jar.toString(), LibraryScan.class.getName(), lists.urls("http", n), c())));
@@ -123,9 +120,7 @@ public final class Shootout {
                     "-cp", jar.toString(), LibraryScan.class.getName(), lists.urls("http", n), c())));
             all.put("bare-http-warm", new Contender("bare Reactor Netty client, warm JVM (3rd round)", n, 3,
                     bare("http", lists.plan("http", n), "-Dbench.rounds=3")));
-            all.put("fits-scan-s3", new Contender("astro-cloud `fits-scan`, S3", n, jvm(List.of(),
-                    "-jar", fitsScan.toString(), "scan", "--concurrency", c(), "--endpoint", s3Endpoint,
-                    "--anonymous", "--no-progress", "--out", "/dev/null", "@" + lists.urls("s3", n))));
+            all.put("fits-scan-s3", new Contender("astro-cloud `fits-scan`, S3", n, fitsScan(scan(lists, "s3", n, s3Endpoint, null))));
             all.put("bare-s3", new Contender("bare `S3AsyncClient`, same GETs", n, bare("s3", lists.plan("s3", n))));
             all.put("seed", new Contender("one 2,880-byte GET per block (seed approach), HTTP", n, jvm(List.of(),
                     "-cp", jar.toString(), SeedApproach.class.getName(), lists.urls("http", n), c())));
@@ -134,16 +129,12 @@ public final class Shootout {
             all.put("astropy-10000", new Contender("astropy + fsspec, block_size 10,000, HTTP", pyFiles,
                     List.of("/usr/bin/python3", script(), lists.urls("http", pyFiles), c(), "10000")));
             // the S3 clients against nginx, which is not the bottleneck that s3proxy is: what each client costs
-            all.put("fits-scan-s3-nginx", new Contender("astro-cloud `fits-scan`, S3 API served by nginx", n, jvm(List.of(),
-                    "-jar", fitsScan.toString(), "scan", "--concurrency", c(), "--endpoint", nginxS3Endpoint,
-                    "--anonymous", "--no-progress", "--out", "/dev/null", "@" + lists.urls("s3", n))));
-            all.put("fits-scan-s3-netty", new Contender("astro-cloud `fits-scan`, S3, Reactor Netty transport", n, jvm(List.of(),
-                    "-jar", fitsScan.toString(), "scan", "--concurrency", c(), "--endpoint", s3Endpoint, "--s3-transport",
-                    "reactor-netty", "--anonymous", "--no-progress", "--out", "/dev/null", "@" + lists.urls("s3", n))));
+            all.put("fits-scan-s3-nginx", new Contender("astro-cloud `fits-scan`, S3 API served by nginx", n,
+                    fitsScan(scan(lists, "s3", n, nginxS3Endpoint, null))));
+            all.put("fits-scan-s3-netty", new Contender("astro-cloud `fits-scan`, S3, Reactor Netty transport", n,
+                    fitsScan(scan(lists, "s3", n, s3Endpoint, "reactor-netty"))));
             all.put("fits-scan-s3-nginx-netty", new Contender("astro-cloud `fits-scan`, S3 API served by nginx, Reactor Netty transport",
-                    n, jvm(List.of(), "-jar", fitsScan.toString(), "scan", "--concurrency", c(), "--endpoint", nginxS3Endpoint,
-                            "--s3-transport", "reactor-netty", "--anonymous", "--no-progress", "--out", "/dev/null",
-                            "@" + lists.urls("s3", n))));
+                    n, fitsScan(scan(lists, "s3", n, nginxS3Endpoint, "reactor-netty"))));
             all.put("bare-s3-nginx", new Contender("bare `S3AsyncClient`, same GETs, S3 API served by nginx", n,
                     bareAt("s3", lists.plan("s3", n), nginxS3Endpoint)));
             all.put("boto3-nginx", new Contender("boto3 thread pool, S3 API served by nginx", pyFiles,
@@ -157,7 +148,7 @@ public final class Shootout {
             }
             List<String> only = opts.containsKey("only") ? List.of(opts.get("only").split(","))
                     : opts.containsKey("spark") ? SPARK_RUN : List.copyOf(all.keySet());
-            if (only.stream().anyMatch(k -> k.startsWith("fits-scan-http-cds") || k.startsWith("fits-scan-http-newest"))) {
+            if (only.contains("fits-scan-http-cds") || only.contains("fits-scan-http-newest")) {
                 prepareWrapper();
             }
             for (String key : only) {
@@ -220,6 +211,31 @@ public final class Shootout {
 
     private String c() {
         return String.valueOf(concurrency);
+    }
+
+    /**
+     * {@code fits-scan scan} of the first {@code n} files of {@code kind} ({@code http}, or {@code s3} anonymously at
+     * {@code endpoint}, over {@code transport} when not null), output discarded: the arguments every fits-scan contender runs.
+     */
+    private String[] scan(Lists lists, String kind, int n, String endpoint, String transport) throws IOException {
+        List<String> args = new ArrayList<>(List.of("scan", "--concurrency", c()));
+        if (endpoint == null) {
+            args.addAll(List.of("--max-connections-per-host", c()));
+        } else {
+            args.addAll(List.of("--endpoint", endpoint, "--anonymous"));
+        }
+        if (transport != null) {
+            args.addAll(List.of("--s3-transport", transport));
+        }
+        args.addAll(List.of("--no-progress", "--out", "/dev/null", "@" + lists.urls(kind, n)));
+        return args.toArray(String[]::new);
+    }
+
+    /** {@code java -jar fits-scan.jar ARGS} in a measured JVM. */
+    private List<String> fitsScan(String... args) {
+        List<String> all = new ArrayList<>(List.of("-jar", fitsScan.toString()));
+        all.addAll(List.of(args));
+        return jvm(List.of(), all.toArray(String[]::new));
     }
 
     /** {@code ./fits-scan ARGS} on {@code jdk}'s java (null: the newest the wrapper finds). */

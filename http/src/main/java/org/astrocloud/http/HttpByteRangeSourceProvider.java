@@ -44,10 +44,7 @@ public final class HttpByteRangeSourceProvider implements ByteRangeSourceProvide
 
     @Override
     public ByteRangeSource open(URI uri, SourceOptions options) {
-        HttpTarget.problem(uri).ifPresent(problem -> {
-            throw new InvalidUriException(problem, uri);
-        });
-        return new HttpByteRangeSource(uri, uri, settingsFor(options), clients.current());
+        return open(uri, uri, options);
     }
 
     /**

@@ -67,7 +67,7 @@ public final class S3ByteRangeSourceProvider implements ByteRangeSourceProvider 
         S3ClientConfig config = S3ClientConfig.from(options, location.region());
         boolean requesterPays = options.get(S3Options.REQUESTER_PAYS).orElse(false);
         if (options.get(S3Options.TRANSPORT).orElse(S3Transport.SDK) == S3Transport.REACTOR_NETTY) {
-            return S3OverHttp.open(uri, location, config, requesterPays, clients.current(), http, options);
+            return S3OverHttp.open(uri, location, config, requesterPays, clients.current(), http);
         }
         return new S3ByteRangeSource(uri, location, clients.current(), config, requesterPays);
     }

@@ -18,7 +18,7 @@ final class S3OverHttp {
     }
 
     static ByteRangeSource open(URI uri, S3Location location, S3ClientConfig config, boolean requesterPays,
-                                S3Clients.Generation clients, HttpByteRangeSourceProvider http, SourceOptions options) {
+                                S3Clients.Generation clients, HttpByteRangeSourceProvider http) {
         URI url = objectUrl(location, config);
         SourceOptions httpOptions = SourceOptions.empty()
                 .with(SourceOptions.CONCURRENCY, config.maxConcurrency())

@@ -1,6 +1,7 @@
 package org.astrocloud.s3;
 
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +74,7 @@ final class S3Clients {
 
         private final Map<S3ClientConfig, Mono<S3Client>> clients = new ConcurrentHashMap<>();
         private final Map<S3ClientConfig, Mono<Signing>> signings = new ConcurrentHashMap<>();
+        private final Map<S3ClientConfig, BucketRegions> bucketRegions = new ConcurrentHashMap<>();
         private final List<S3Client> built = new ArrayList<>();   // guarded by this
         private SdkEventLoopGroup loops;                           // guarded by this; made with the first client
         private volatile boolean closed;
@@ -99,6 +101,16 @@ final class S3Clients {
                     : signings.computeIfAbsent(config, c -> Mono.fromCallable(() -> register(signingFor(c)))
                             .subscribeOn(Schedulers.boundedElastic())
                             .cache(found -> Duration.ofDays(36_500), e -> Duration.ZERO, () -> Duration.ZERO)));
+        }
+
+        /**
+         * The region the bucket at {@code bucketUrl} is in, as S3 says ({@link BucketRegions}),
+         * asked once per bucket on this generation's event loops; empty when it does not say.
+         */
+        Mono<String> bucketRegion(S3ClientConfig config, URI bucketUrl) {
+            return Mono.defer(() -> closed ? Mono.error(new IllegalStateException("the S3 clients are closed"))
+                    : bucketRegions.computeIfAbsent(config, c -> new BucketRegions(loops().eventLoopGroup(),
+                            c.connectTimeout(), c.readTimeout())).regionOf(bucketUrl));
         }
 
         /** Whether {@link #disposeLater()} was called: every later read of this generation fails. */

@@ -6,6 +6,7 @@ import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.SourceOptions;
 import org.astrocloud.http.HttpByteRangeSourceProvider;
 import org.astrocloud.http.HttpOptions;
+import reactor.core.publisher.Mono;
 
 /**
  * The {@link S3Transport#REACTOR_NETTY} source: the object's https URL read by the http module's
@@ -26,9 +27,22 @@ final class S3OverHttp {
                 .with(HttpOptions.CONNECT_TIMEOUT, config.connectTimeout())
                 .with(HttpOptions.READ_TIMEOUT, config.readTimeout())
                 .with(HttpOptions.HTTP2, false)
-                .with(HttpOptions.SIGNER, new SigV4Signing(clients.signing(config), requesterPays, uri,
-                        config.credentials() == S3Credentials.ANONYMOUS));
+                .with(HttpOptions.SIGNER, new SigV4Signing(clients.signing(config), bucketRegion(location, config, clients),
+                        requesterPays, uri, config.credentials() == S3Credentials.ANONYMOUS));
         return http.open(uri, url, httpOptions);
+    }
+
+    /** The bucket's own region, asked of S3 when none is configured (the URL's region is configured). */
+    private static Mono<String> bucketRegion(S3Location location, S3ClientConfig config, S3Clients.Generation clients) {
+        if (config.region() != null) {
+            return Mono.empty();
+        }
+        return Mono.defer(() -> clients.bucketRegion(config, bucketUrl(location, config)));
+    }
+
+    /** The bucket's URL: the object's with an empty key. */
+    static URI bucketUrl(S3Location location, S3ClientConfig config) {
+        return objectUrl(new S3Location(location.bucket(), "", null), config);
     }
 
     /**

@@ -10,8 +10,9 @@ public enum S3Transport {
     /**
      * The http module's Reactor Netty client, the one every {@code http(s)} read uses, each GET
      * signed with the SDK's SigV4 signer and credentials providers (unsigned when anonymous):
-     * the same range rules, retries and error classes as HTTP, at HTTP's request rate. Without an
-     * endpoint, the region comes from the URL, {@link S3Options#REGION} or the environment.
+     * the same range rules, retries and error classes as HTTP, at HTTP's request rate. Signed
+     * for {@link S3Options#REGION} or the URL's region, else the one S3 names for the bucket
+     * (asked once per bucket with an unsigned {@code HEAD}), else the environment's.
      */
     REACTOR_NETTY
 }

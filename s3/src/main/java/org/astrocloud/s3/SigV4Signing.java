@@ -16,18 +16,24 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  * S3's: service {@code s3}, single URL encoding, no path normalisation, the hash of the empty
  * payload. Anonymous requests get no signature; requester-pays ones carry (and sign)
  * {@code x-amz-request-payer}. Credentials are found off the event loops and kept
- * ({@link S3Clients.Signing}); signing itself is computation only.
+ * ({@link S3Clients.Signing}); signing itself is computation only. The region signed for is
+ * the one configured, else the bucket's as S3 names it ({@link BucketRegions}), else the
+ * environment's: a bucket in another region needs no {@code REGION} option.
  */
 final class SigV4Signing implements RequestSigner {
     private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
 
     private final Mono<S3Clients.Signing> signing;
+    private final Mono<String> bucketRegion;
     private final boolean requesterPays;
     private final URI objectUri;
     private final boolean anonymousHint;
 
-    SigV4Signing(Mono<S3Clients.Signing> signing, boolean requesterPays, URI objectUri, boolean anonymousHint) {
+    /** {@code bucketRegion} names the region to sign for, or is empty to sign for the configured or the environment's. */
+    SigV4Signing(Mono<S3Clients.Signing> signing, Mono<String> bucketRegion, boolean requesterPays, URI objectUri,
+                 boolean anonymousHint) {
         this.signing = signing;
+        this.bucketRegion = bucketRegion;
         this.requesterPays = requesterPays;
         this.objectUri = objectUri;
         this.anonymousHint = anonymousHint;
@@ -39,7 +45,8 @@ final class SigV4Signing implements RequestSigner {
         return signing
                 .onErrorMap(e -> S3Errors.translate(e, objectUri, 0, anonymousHint, requesterPays))
                 .flatMap(s -> s.anonymous() ? Mono.just(extra)
-                        : s.identity().map(id -> signed(uri, headers, extra, s.region(), id)));
+                        : bucketRegion.defaultIfEmpty(s.region())
+                                .flatMap(region -> s.identity().map(id -> signed(uri, headers, extra, region, id))));
     }
 
     private static Map<String, String> signed(URI uri, Map<String, String> headers, Map<String, String> extra, String region,

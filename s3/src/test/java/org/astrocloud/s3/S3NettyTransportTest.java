@@ -73,7 +73,8 @@ class S3NettyTransportTest {
         byte[] got = S3TestSupport.bytes(s.read(ByteRange.of(1_000, 5_000)).block(TIMEOUT));
 
         assertArrayEquals(Arrays.copyOfRange(content, 1_000, 6_000), got);
-        RangeFileServer.Request sent = proxy.received().get(before);
+        RangeFileServer.Request sent = proxy.received().stream().skip(before).filter(r -> r.method().equals("GET"))
+                .findFirst().orElseThrow();   // after the bucket's HEAD, if this test runs first
         assertEquals("/signed/dir/a%20file%2B%25.fits", sent.uri());
         assertEquals("bytes=1000-5999", sent.range());
         assertTrue(sent.authorization().startsWith("AWS4-HMAC-SHA256 Credential=" + S3ProxyServer.ACCESS_KEY + "/"),
@@ -85,6 +86,43 @@ class S3NettyTransportTest {
         assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", sent.headers().get("x-amz-content-sha256"));
         assertTrue(sent.authorization().matches(".*SignedHeaders=[^,]*x-amz-content-sha256.*"), sent.authorization());
         assertEquals(s.uri(), object("dir/a file+%.fits"), "the source answers to the s3:// URI it was opened with");
+    }
+
+    @Test
+    void aBucketInAnotherRegionShouldBeSignedForTheRegionS3NamesAskedOncePerBucket() {
+        // S3 names a bucket's region in x-amz-bucket-region on any answer to HEAD of the bucket (here a 301, as
+        // AWS gives for a bucket outside the endpoint's region); s3proxy reads the region from the signature
+        try (FaultProxy regional = new FaultProxy(server.endpoint().toString(), (n, request) -> request.method().equals("HEAD")
+                ? FaultProxy.Action.status(301, java.util.Map.of("x-amz-bucket-region", "eu-west-3"))
+                : FaultProxy.Action.FORWARD, true)) {
+            SourceOptions options = options(S3Credentials.DEFAULT_CHAIN).with(S3Options.ENDPOINT, URI.create(regional.url("")));
+
+            for (int i = 0; i < 2; i++) {
+                ByteRangeSource s = ByteRangeSources.open(object("dir/a file+%.fits"), options);
+                byte[] got = S3TestSupport.bytes(s.read(ByteRange.of(i * 10, 10)).block(TIMEOUT));
+                assertArrayEquals(Arrays.copyOfRange(content, i * 10, i * 10 + 10), got);
+            }
+
+            java.util.List<RangeFileServer.Request> seen = regional.received();
+            assertEquals(java.util.List.of("HEAD /signed/", "GET /signed/dir/a%20file%2B%25.fits", "GET /signed/dir/a%20file%2B%25.fits"),
+                    seen.stream().map(r -> r.method() + " " + r.uri()).toList());
+            assertEquals(null, seen.get(0).authorization(), "the region is asked unsigned");
+            for (RangeFileServer.Request get : seen.subList(1, 3)) {
+                assertTrue(get.authorization().contains("/eu-west-3/s3/aws4_request"), get.authorization());
+            }
+        }
+    }
+
+    @Test
+    void aConfiguredRegionShouldBeSignedForWithoutAsking() {
+        try (FaultProxy regional = new FaultProxy(server.endpoint().toString(), n -> FaultProxy.Action.FORWARD)) {
+            ByteRangeSource s = ByteRangeSources.open(object("dir/a file+%.fits"), options(S3Credentials.DEFAULT_CHAIN)
+                    .with(S3Options.ENDPOINT, URI.create(regional.url(""))).with(S3Options.REGION, "ap-south-1"));
+            S3TestSupport.bytes(s.read(ByteRange.of(0, 10)).block(TIMEOUT));
+
+            assertEquals(1, regional.received().size());
+            assertTrue(regional.received().get(0).authorization().contains("/ap-south-1/s3/aws4_request"));
+        }
     }
 
     @Test

@@ -51,19 +51,22 @@ import reactor.core.publisher.Mono;
  */
 public final class AzureByteRangeSourceProvider implements ByteRangeSourceProvider {
     /** Blob names a listing page holds. */
-    static final int PAGE_SIZE = 1000;
+    private static final int PAGE_SIZE = 1000;
     private static final HttpClient SDK_HTTP = new JdkHttpClientBuilder().build();
 
     private final HttpByteRangeSourceProvider http = new HttpByteRangeSourceProvider();
     private final Map<String, String> env;
+    private final int pageSize;
 
     /** Called by {@link java.util.ServiceLoader}. */
     public AzureByteRangeSourceProvider() {
-        this(System.getenv());
+        this(System.getenv(), PAGE_SIZE);
     }
 
-    AzureByteRangeSourceProvider(Map<String, String> env) {
+    /** A provider that reads the environment {@code env} and lists {@code pageSize} names a page (for tests). */
+    AzureByteRangeSourceProvider(Map<String, String> env, int pageSize) {
         this.env = env;
+        this.pageSize = pageSize;
     }
 
     @Override
@@ -139,7 +142,7 @@ public final class AzureByteRangeSourceProvider implements ByteRangeSourceProvid
         return Mono.fromCallable(() -> AzureAccess.resolve(location, options, env, uri))
                 .flatMapMany(access -> container(access, location.container())
                         .listBlobs(new ListBlobsOptions().setPrefix(prefix.isEmpty() ? null : prefix)
-                                .setMaxResultsPerPage(PAGE_SIZE))
+                                .setMaxResultsPerPage(pageSize))
                         .byPage()
                         .concatMapIterable(PagedResponse::getValue, 1)
                         .onErrorMap(e -> AzureErrors.translate(e, uri, access.anonymous())))

@@ -22,10 +22,10 @@ import java.util.concurrent.TimeUnit;
  * a directory of the test's; stopped by its process on {@link #close()}. Without Azurite the tests
  * fail when {@code CI=true} and are skipped otherwise.
  */
-final class Azurite implements AutoCloseable {
+public final class Azurite implements AutoCloseable {
     /** Azurite's well-known development account and key. */
-    static final String ACCOUNT = "devstoreaccount1";
-    static final String KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    public static final String ACCOUNT = "devstoreaccount1";
+    public static final String KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private final Process process;
     private final int port;
@@ -35,7 +35,8 @@ final class Azurite implements AutoCloseable {
         this.port = port;
     }
 
-    static Azurite start(Path location) {
+    /** Starts Azurite with its data in {@code location}; see the class comment for a missing install. */
+    public static Azurite start(Path location) {
         Path home = Path.of(System.getProperty("astrocloud.azurite.home",
                 System.getProperty("user.home") + "/.cache/astro-cloud/azurite-3.35.0"));
         Path bin = home.resolve("node_modules/.bin/azurite-blob");
@@ -78,17 +79,18 @@ final class Azurite implements AutoCloseable {
         }
     }
 
-    int port() {
+    /** Its port on 127.0.0.1. */
+    public int port() {
         return port;
     }
 
     /** The account's blob endpoint, path style: {@code http://127.0.0.1:PORT/devstoreaccount1}. */
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port + "/" + ACCOUNT);
     }
 
     /** A (new) container of the development account, through the SDK with the account key. */
-    BlobContainerClient container(String name) {
+    public BlobContainerClient container(String name) {
         BlobContainerClient c = new BlobServiceClientBuilder().endpoint(endpoint().toString())
                 .credential(new StorageSharedKeyCredential(ACCOUNT, KEY))
                 .httpClient(new com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder().build())

@@ -18,13 +18,14 @@ import java.util.List;
  * and again in the block list (Azure and Azurite accept a block ID more than once). A 44 GB TESS
  * cube costs Azurite 64 MiB of disk this way.
  */
-final class SparseUpload {
+public final class SparseUpload {
     private static final int HEAD = 1 << 20;
 
     private SparseUpload() {
     }
 
-    static void upload(BlockBlobClient blob, Path file, long tailStart, int zeroBlock) {
+    /** Uploads {@code file} to {@code blob}: bytes before 1 MiB and from {@code tailStart} as they are, zeros between. */
+    public static void upload(BlockBlobClient blob, Path file, long tailStart, int zeroBlock) {
         try (FileChannel ch = FileChannel.open(file)) {
             long size = ch.size();
             long headEnd = Math.min(HEAD, tailStart);

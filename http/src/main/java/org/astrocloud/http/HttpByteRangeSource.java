@@ -192,6 +192,9 @@ final class HttpByteRangeSource implements ByteRangeSource {
         }
         Map<String, String> toSign = new LinkedHashMap<>();
         toSign.put("Range", range.toHttpRange());
+        if (condition.name() != null) {   // If-Match / If-Unmodified-Since: Azure's Shared Key signs them
+            toSign.put(condition.name().toString(), condition.value());
+        }
         settings.headers().forEach(true, target.getHost(), toSign::put);
         return signer.sign(target, Map.copyOf(toSign))
                 .flatMapMany(signed -> send(client.get(), target, range, condition, hop, outcome, true, signed));

@@ -1,5 +1,6 @@
 package org.astrocloud.s3;
 
+import org.astrocloud.fits.spi.support.KeyGlob;
 import java.net.URI;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -93,12 +94,12 @@ public final class S3ByteRangeSourceProvider implements ByteRangeSourceProvider 
             return Flux.just(ObjectInfo.of(uri));
         }
         String key = location.key();
-        int wildcard = Glob.firstWildcard(key);
+        int wildcard = KeyGlob.firstWildcard(key);
         if (wildcard < 0 && !key.isEmpty() && !key.endsWith("/")) {
             return Flux.just(ObjectInfo.of(uri));
         }
         String prefix = wildcard < 0 ? key : key.substring(0, wildcard);
-        Pattern pattern = wildcard < 0 ? null : Glob.toRegex(key);
+        Pattern pattern = wildcard < 0 ? null : KeyGlob.toRegex(key);
         boolean requesterPays = options.get(S3Options.REQUESTER_PAYS).orElse(false);
         ListObjectsV2Request.Builder request = ListObjectsV2Request.builder().bucket(location.bucket()).prefix(prefix);
         if (requesterPays) {

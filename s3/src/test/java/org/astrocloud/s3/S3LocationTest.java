@@ -1,5 +1,6 @@
 package org.astrocloud.s3;
 
+import org.astrocloud.fits.spi.support.KeyGlob;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -169,16 +170,16 @@ class S3LocationTest {
     }
 
     private static boolean matches(String glob, String key) {
-        return Glob.toRegex(glob).matcher(key).matches();
+        return KeyGlob.toRegex(glob).matcher(key).matches();
     }
 
     @Test
     void firstWildcardShouldMarkTheListingPrefix() {
-        assertEquals(-1, Glob.firstWildcard("tess/tess-s0022-4-4-cube.fits"));
-        assertEquals("tess/tess-s00".length(), Glob.firstWildcard("tess/tess-s00*-1-1-cube.fits"));
-        assertEquals(2, Glob.firstWildcard("a/?b"));
-        assertEquals(1, Glob.firstWildcard("a[bc]*"));
-        assertEquals(0, Glob.firstWildcard("**"));
+        assertEquals(-1, KeyGlob.firstWildcard("tess/tess-s0022-4-4-cube.fits"));
+        assertEquals("tess/tess-s00".length(), KeyGlob.firstWildcard("tess/tess-s00*-1-1-cube.fits"));
+        assertEquals(2, KeyGlob.firstWildcard("a/?b"));
+        assertEquals(1, KeyGlob.firstWildcard("a[bc]*"));
+        assertEquals(0, KeyGlob.firstWildcard("**"));
     }
 
     @Test

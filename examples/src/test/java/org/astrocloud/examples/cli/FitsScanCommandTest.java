@@ -1,6 +1,7 @@
 package org.astrocloud.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.astrocloud.testservers.RangeFileServer;
@@ -16,7 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.astrocloud.fits.testkit.FitsBytes;
+import org.astrocloud.azure.Azurite;
+import org.astrocloud.azure.SparseUpload;
 import org.astrocloud.testdata.TessFiles;
+import org.astrocloud.testservers.FaultProxy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -269,6 +273,29 @@ class FitsScanCommandTest {
                 }
                 assertEquals(9, run.ofType("hdu").size());
             }
+        }
+    }
+
+    @Test
+    void scanOfAnAzureBlobShouldWalkTheSparseSectorTwentyTwoCubeInTwoGets() throws Exception {
+        try (Azurite azurite = Azurite.start(Files.createDirectories(dir.resolve("azurite")));
+             FaultProxy proxy = new FaultProxy(azurite.endpoint().resolve("/").toString(), i -> FaultProxy.Action.FORWARD)) {
+            Path cube = TessFiles.writeCube(dir.resolve("azure-cube.fits"), 22, 4, 4, TessFiles.SECTOR_22_FFIS);
+            // the published layout: the table header of tess-s0022-4-4-cube.fits is at 44,315,069,760
+            SparseUpload.upload(azurite.container("tess").getBlobClient("tess-s0022-4-4-cube.fits").getBlockBlobClient(),
+                    cube, 44_315_069_760L, 64 << 20);
+            Files.delete(cube);
+
+            Run run = run("scan", "--stats", "--azure-endpoint", "http://127.0.0.1:" + proxy.port() + "/" + Azurite.ACCOUNT,
+                    "--azure-account", Azurite.ACCOUNT, "--azure-key", Azurite.KEY, "az://tess/tess-s0022-4-4-cube.fits");
+
+            assertEquals(0, run.exit(), run.err() + run.out());
+            JsonNode file = run.ofType("file").get(0);
+            assertEquals(2, file.get("requests").asInt());
+            assertEquals(44_316_717_120L, file.get("size").asLong());
+            assertEquals(3, run.ofType("hdu").size());
+            assertEquals(2, proxy.requestCount(), () -> "requests: " + proxy.received());
+            assertFalse(run.out().contains(Azurite.KEY) || run.err().contains(Azurite.KEY), "the key is never printed");
         }
     }
 

@@ -9,6 +9,7 @@ import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.ByteRangeSourceProvider;
 import org.astrocloud.fits.spi.ObjectInfo;
 import org.astrocloud.fits.spi.SourceOptions;
+import org.astrocloud.fits.spi.support.Glob;
 import org.astrocloud.http.HttpByteRangeSourceProvider;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.astrocloud.fits.error.InvalidUriException;
 import org.astrocloud.fits.spi.ByteRangeSources;
 import org.astrocloud.fits.spi.SourceOptions;
+import org.astrocloud.fits.spi.support.Glob;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,17 +1,25 @@
-package org.astrocloud.s3;
+package org.astrocloud.fits.spi.support;
 
 import java.util.regex.Pattern;
 
 /**
- * Glob patterns over S3 keys: {@code *} matches within one path segment, {@code **} across
- * segments, {@code ?} one character, {@code [abc]} a class; everything else is literal.
+ * Glob patterns over object keys (S3 keys, GCS object names): {@code *} matches within one path
+ * segment, {@code **} across segments, {@code ?} one character, {@code [abc]} a class
+ * ({@code [!abc]} negated); everything else is literal. A provider lists the prefix before the first
+ * wildcard and keeps the keys the pattern matches.
+ *
+ * <pre>{@code
+ * String key = "tess/tess-s00*-1-1-cube.fits";
+ * String prefix = key.substring(0, Glob.firstWildcard(key));        // "tess/tess-s00"
+ * boolean hit = Glob.toRegex(key).matcher("tess/tess-s0022-1-1-cube.fits").matches();   // true
+ * }</pre>
  */
-final class Glob {
+public final class Glob {
     private Glob() {
     }
 
     /** The index of the first wildcard in {@code key}, or -1. */
-    static int firstWildcard(String key) {
+    public static int firstWildcard(String key) {
         for (int i = 0; i < key.length(); i++) {
             char c = key.charAt(i);
             if (c == '*' || c == '?' || c == '[') {
@@ -21,7 +29,8 @@ final class Glob {
         return -1;
     }
 
-    static Pattern toRegex(String glob) {
+    /** The pattern that matches exactly the keys {@code glob} names. */
+    public static Pattern toRegex(String glob) {
         StringBuilder re = new StringBuilder();
         for (int i = 0; i < glob.length(); i++) {
             char c = glob.charAt(i);

@@ -155,14 +155,14 @@ public final class GcsServer implements AutoCloseable {
         if (bucket == null || !"GET".equals(req.method().name())) {
             return error(res, 404, "notFound", "Not Found");
         }
+        Path dir = root.resolve(bucket).normalize();
+        if (!dir.startsWith(root) || !Files.isDirectory(dir)) {
+            return error(res, 404, "notFound", "The specified bucket does not exist.");
+        }
         String denied = authorize(req, bucket);
         if (denied != null) {
             return denied.startsWith("403") ? error(res, 403, "forbidden", denied.substring(4))
                     : error(res, 401, "required", denied.substring(4));
-        }
-        Path dir = root.resolve(bucket).normalize();
-        if (!dir.startsWith(root) || !Files.isDirectory(dir)) {
-            return error(res, 404, "notFound", "The specified bucket does not exist.");
         }
         return object.matches() ? object(req, res, query, bucket, decode(object.group(2)), dir)
                 : list(res, query, bucket, dir);

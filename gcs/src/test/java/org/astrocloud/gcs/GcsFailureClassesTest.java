@@ -103,15 +103,4 @@ class GcsFailureClassesTest {
             }
         }
     }
-
-    @Test
-    void throttledReadShouldBeRetriedByTheSharedPolicy() {
-        try (FaultProxy proxy = new FaultProxy(server.endpoint().toString(),
-                i -> i == 0 ? FaultProxy.Action.status(503, Map.of("Retry-After", "0")) : FaultProxy.Action.FORWARD)) {
-            SourceOptions viaProxy = options(URI.create("http://127.0.0.1:" + proxy.port()))
-                    .with(RetryOptions.MAX_RETRIES, 2).with(RetryOptions.BACKOFF, Duration.ofMillis(10));
-            assertTrue(ByteRangeSources.open(URI.create("gs://pub/a.fits"), viaProxy).read(new ByteRange(0, 2880))
-                    .block(TIMEOUT) != null);
-        }
-    }
 }

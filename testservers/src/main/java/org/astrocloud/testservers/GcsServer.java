@@ -51,7 +51,6 @@ import reactor.netty.http.server.HttpServerResponse;
  * }</pre>
  */
 public final class GcsServer implements AutoCloseable {
-    private static final Pattern RANGE = Pattern.compile("^bytes=(\\d*)-(\\d*)$");
     private static final Pattern OBJECT = Pattern.compile("^(?:/download)?/storage/v1/b/([^/]+)/o/(.+)$");
     private static final Pattern LIST = Pattern.compile("^/storage/v1/b/([^/]+)/o/?$");
 
@@ -212,20 +211,14 @@ public final class GcsServer implements AutoCloseable {
         long start = 0;
         long end = size - 1;
         String range = req.requestHeaders().get(HttpHeaderNames.RANGE);
-        Matcher m = range == null ? null : RANGE.matcher(range.trim());
-        if (m != null && m.matches() && !(m.group(1).isEmpty() && m.group(2).isEmpty())) {
-            if (m.group(1).isEmpty()) {
-                start = Math.max(0, size - Long.parseLong(m.group(2)));
-            } else {
-                start = Long.parseLong(m.group(1));
-                if (!m.group(2).isEmpty()) {
-                    end = Math.min(Long.parseLong(m.group(2)), size - 1);
-                }
-            }
-            if (start >= size || start > end) {
+        java.util.Optional<SingleRange> r = SingleRange.parse(range, size);
+        if (r.isPresent()) {
+            if (!r.get().satisfiable()) {
                 res.header(HttpHeaderNames.CONTENT_RANGE, "bytes */" + size);
                 return error(res, 416, "requestedRangeNotSatisfiable", "The requested range cannot be satisfied.");
             }
+            start = r.get().start();
+            end = r.get().end();
             res.status(206).header(HttpHeaderNames.CONTENT_RANGE, "bytes " + start + "-" + end + "/" + size);
         }
         long count = end - start + 1;

@@ -55,6 +55,9 @@ final class SourceFlags {
     @CommandLine.Mixin
     S3Flags s3 = new S3Flags();
 
+    @CommandLine.Mixin
+    GcsFlags gcs = new GcsFlags();
+
     /** The scanner these flags describe; a bad value is a usage error of {@code commandLine}. */
     FitsScanner scanner(CommandLine commandLine, Map<String, String> env) {
         if (concurrency < 1) {
@@ -88,7 +91,7 @@ final class SourceFlags {
         if (readTimeout != null) {
             scanner = scanner.option(HttpOptions.READ_TIMEOUT, readTimeout).option(S3Options.READ_TIMEOUT, readTimeout);
         }
-        return s3.apply(scanner);
+        return gcs.apply(s3.apply(scanner), s3.anonymous);
     }
 
     private FitsScanner http(FitsScanner scanner, Map<String, String> env, CommandLine commandLine) {

@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.netty.DisposableServer;
@@ -38,7 +36,6 @@ import reactor.netty.http.server.HttpServerResponse;
  * }</pre>
  */
 public final class RangeFileServer implements AutoCloseable {
-    private static final Pattern RANGE = Pattern.compile("^bytes=(\\d*)-(\\d*)$");
 
     /** One request as the server saw it. */
     public record Request(String uri, String range, String authorization, io.netty.handler.codec.http.HttpHeaders headers,
@@ -179,19 +176,13 @@ public final class RangeFileServer implements AutoCloseable {
         String range = req.requestHeaders().get(HttpHeaderNames.RANGE);
         if (range != null && !ignoreRange) {
             res.header(HttpHeaderNames.ACCEPT_RANGES, "bytes");
-            Matcher m = RANGE.matcher(range.trim());
-            if (m.matches() && !(m.group(1).isEmpty() && m.group(2).isEmpty())) {
-                if (m.group(1).isEmpty()) {
-                    start = Math.max(0, size - Long.parseLong(m.group(2)));
-                } else {
-                    start = Long.parseLong(m.group(1));
-                    if (!m.group(2).isEmpty()) {
-                        end = Math.min(Long.parseLong(m.group(2)), size - 1);
-                    }
-                }
-                if (start >= size || start > end) {
+            java.util.Optional<SingleRange> r = SingleRange.parse(range, size);
+            if (r.isPresent()) {
+                if (!r.get().satisfiable()) {
                     return res.status(416).header(HttpHeaderNames.CONTENT_RANGE, "bytes */" + size).send();
                 }
+                start = r.get().start();
+                end = r.get().end();
                 res.status(206).header(HttpHeaderNames.CONTENT_RANGE, "bytes " + start + "-" + end + "/" + size);
             }
         }

@@ -137,7 +137,10 @@ final class Inputs {
      */
     static URI toUri(String argument) {
         if (argument.regionMatches(true, 0, "s3://", 0, 5)) {
-            return s3(argument.substring(5));
+            return bucketUri("s3", argument.substring(5));
+        }
+        if (argument.regionMatches(true, 0, "gs://", 0, 5)) {
+            return bucketUri("gs", argument.substring(5));
         }
         if (SCHEME.matcher(argument).matches()) {
             try {
@@ -162,15 +165,15 @@ final class Inputs {
         }
     }
 
-    /** {@code s3://bucket/key} taken literally: a key may hold glob characters ({@code ? [ ]}) that a URI would not. */
-    private static URI s3(String bucketAndKey) {
+    /** {@code s3://bucket/key} or {@code gs://bucket/object} taken literally: a key may hold glob characters ({@code ? [ ]}) that a URI would not. */
+    private static URI bucketUri(String scheme, String bucketAndKey) {
         int slash = bucketAndKey.indexOf('/');
         String bucket = slash < 0 ? bucketAndKey : bucketAndKey.substring(0, slash);
         String key = slash < 0 ? "" : bucketAndKey.substring(slash);
         try {
-            return new URI("s3", bucket, key, null);
+            return new URI(scheme, bucket, key, null);
         } catch (java.net.URISyntaxException e) {
-            throw new InvalidUriException("not an S3 URI: s3://bucket/key", standIn("s3://" + bucketAndKey), e);
+            throw new InvalidUriException("not a bucket URI: " + scheme + "://bucket/key", standIn(scheme + "://" + bucketAndKey), e);
         }
     }
 }

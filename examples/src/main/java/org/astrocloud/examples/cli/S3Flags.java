@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /** The S3 options of {@code fits-scan scan}, as a picocli mixin. */
 final class S3Flags {
-    @Option(names = "--anonymous", description = "Send S3 requests unsigned (public buckets such as stpubdata).")
+    @Option(names = "--anonymous", description = "Send S3 requests unsigned, and Azure and GCS requests without credentials (public buckets such as stpubdata).")
     boolean anonymous;
 
     @Option(names = "--requester-pays", description = "Send x-amz-request-payer: requester (you pay for requests and transfer).")

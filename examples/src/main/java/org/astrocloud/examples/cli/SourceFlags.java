@@ -58,6 +58,9 @@ final class SourceFlags {
     @CommandLine.Mixin
     AzureFlags azure = new AzureFlags();
 
+    @CommandLine.Mixin
+    GcsFlags gcs = new GcsFlags();
+
     /** The scanner these flags describe; a bad value is a usage error of {@code commandLine}. */
     FitsScanner scanner(CommandLine commandLine, Map<String, String> env) {
         if (concurrency < 1) {
@@ -91,7 +94,7 @@ final class SourceFlags {
         if (readTimeout != null) {
             scanner = scanner.option(HttpOptions.READ_TIMEOUT, readTimeout).option(S3Options.READ_TIMEOUT, readTimeout);
         }
-        return azure.apply(s3.apply(scanner), s3.anonymous);
+        return gcs.apply(azure.apply(s3.apply(scanner), s3.anonymous), s3.anonymous);
     }
 
     private FitsScanner http(FitsScanner scanner, Map<String, String> env, CommandLine commandLine) {

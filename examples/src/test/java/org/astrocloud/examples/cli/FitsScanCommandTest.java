@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.astrocloud.testservers.RangeFileServer;
+import org.astrocloud.testservers.GcsServer;
 import org.astrocloud.testservers.S3ProxyServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -296,6 +297,27 @@ class FitsScanCommandTest {
             assertEquals(3, run.ofType("hdu").size());
             assertEquals(2, proxy.requestCount(), () -> "requests: " + proxy.received());
             assertFalse(run.out().contains(Azurite.KEY) || run.err().contains(Azurite.KEY), "the key is never printed");
+        }
+    }
+
+    @Test
+    void scanOfAGcsCubeShouldWalkItInTwoRangedReadsAtTheServer() throws Exception {
+        try (GcsServer gcs = GcsServer.builder(Files.createDirectories(dir.resolve("gcs"))).start()) {
+            TessFiles.writeCube(gcs.placeFile("tess", "s0022/tess-s0022-4-4-cube.fits"), 22, 4, 4, 1248);
+
+            Run run = run("scan", "--stats", "--anonymous", "--gcs-endpoint", gcs.endpoint().toString(),
+                    "gs://tess/s0022/tess-s0022-4-4-cube.fits");
+
+            assertEquals(0, run.exit(), run.err() + run.out());
+            List<JsonNode> files = run.ofType("file");
+            assertEquals(1, files.size(), run.out());
+            assertEquals(2, files.get(0).get("requests").asInt());
+            assertEquals(44_316_717_120L, files.get(0).get("size").asLong());
+            // the published layout: primary, the pixel table at one block, the aperture image near the end
+            assertEquals(List.of(0L, 2880L, 44_315_069_760L),
+                    run.ofType("hdu").stream().map(h -> h.get("headerOffset").asLong()).toList());
+            assertEquals(2, gcs.mediaRequests().size(), () -> gcs.requests().toString());
+            gcs.mediaRequests().forEach(r -> assertEquals(null, r.authorization(), "--anonymous sends no token"));
         }
     }
 

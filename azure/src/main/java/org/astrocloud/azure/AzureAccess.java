@@ -17,6 +17,13 @@ import org.astrocloud.fits.spi.SourceOptions;
  */
 record AzureAccess(String account, URI endpoint, String sas, StorageSharedKeyCredential sharedKey, TokenCredential token) {
 
+    /** Without the secrets: this value travels through Reactor chains, whose hooks and logs may print it. */
+    @Override
+    public String toString() {
+        return "AzureAccess[account=" + account + ", endpoint=" + endpoint + ", " + (sas != null ? "sas=****"
+                : sharedKey != null ? "shared key" : token != null ? "token credential" : "anonymous") + "]";
+    }
+
     boolean anonymous() {
         return sas == null && sharedKey == null && token == null;
     }

@@ -14,6 +14,13 @@ import java.util.regex.Pattern;
  * accepted: the user-info part is where URIs carry secrets, and messages mask it.
  */
 record AzureLocation(String account, String container, String blob, String sas, boolean https) {
+
+    /** Without the SAS: this value travels through Reactor chains, whose hooks and logs may print it. */
+    @Override
+    public String toString() {
+        return "AzureLocation[account=" + account + ", container=" + container + ", blob=" + blob
+                + (sas == null ? "" : ", sas=****") + ", https=" + https + "]";
+    }
     private static final Pattern HOST = Pattern.compile("^([a-z0-9]{3,24})\\.blob\\.core\\.windows\\.net$");
 
     static Optional<AzureLocation> parse(URI uri) {

@@ -51,13 +51,12 @@ final class GcsListing {
 
     /** Every object whose name starts with {@code prefix}, in name order; errors name {@code uri}. */
     Flux<Item> objects(GcsLocation location, String prefix, URI uri) {
-        return from(location.bucket(), prefix, null, uri);
-    }
-
-    private Flux<Item> from(String bucket, String prefix, String pageToken, URI uri) {
-        return page(bucket, prefix, pageToken, uri).flatMapMany(p -> Flux.fromIterable(p.items())
-                .concatWith(p.nextPageToken() == null ? Flux.empty()
-                        : Flux.defer(() -> from(bucket, prefix, p.nextPageToken(), uri))));
+        // flat, whatever the number of pages: each next page is asked when the items before it are
+        // (a page nested in the last one's operators overflowed the stack after a few thousand pages)
+        String bucket = location.bucket();
+        return page(bucket, prefix, null, uri)
+                .expand(p -> p.nextPageToken() == null ? Mono.empty() : page(bucket, prefix, p.nextPageToken(), uri))
+                .concatMapIterable(Page::items, 1);
     }
 
     private Mono<Page> page(String bucket, String prefix, String pageToken, URI uri) {

@@ -99,15 +99,6 @@ record AzureAccess(String account, URI endpoint, String sas, StorageSharedKeyCre
 
     /** RFC 3986 unreserved characters and {@code /} as they are, every other UTF-8 byte as {@code %XX}. */
     static String encode(String blob) {
-        StringBuilder out = new StringBuilder(blob.length() + 16);
-        for (byte b : blob.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (Character.isLetterOrDigit(c) && c < 128 || "-_.~/".indexOf(c) >= 0) {
-                out.append((char) c);
-            } else {
-                out.append(String.format(Locale.ROOT, "%%%02X", c));
-            }
-        }
-        return out.toString();
+        return org.astrocloud.fits.spi.support.ObjectKeys.encodePath(blob);
     }
 }

@@ -1,7 +1,6 @@
 package org.astrocloud.azure;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -46,11 +45,9 @@ record AzureLocation(String account, String container, String blob, String sas, 
 
     /** The URI of another blob of this container, in the form this location was written in (without a SAS). */
     URI withBlob(String otherBlob) {
-        try {
-            return https ? new URI("https", account + ".blob.core.windows.net", "/" + container + "/" + otherBlob, null)
-                    : new URI("az", container, "/" + otherBlob, null);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("cannot form a URI for blob " + otherBlob, e);
-        }
+        // as a string: java.net.URI's multi-argument constructors take the authority for a host
+        // name, which valid container names such as $web are not
+        String path = "/" + container + "/" + AzureAccess.encode(otherBlob);
+        return URI.create(https ? "https://" + account + ".blob.core.windows.net" + path : "az:/" + path);
     }
 }

@@ -25,6 +25,21 @@ class AzureLocationTest {
     }
 
     @Test
+    void listedBlobsOfContainersThatAreNoHostNamesShouldFormUrisThatParseBack() {
+        // $web (static websites) and $root are valid container names but no host names
+        for (String container : new String[] {"$web", "$root", "tess-2"}) {
+            AzureLocation l = AzureLocation.parse(URI.create("az://" + container + "/a.fits")).orElseThrow();
+            URI listed = l.withBlob("dir/x y+%#?é.fits");
+            assertEquals("az://" + container + "/dir/x%20y%2B%25%23%3F%C3%A9.fits", listed.toString());
+            AzureLocation back = AzureLocation.parse(listed).orElseThrow();
+            assertEquals(container, back.container());
+            assertEquals("dir/x y+%#?é.fits", back.blob());
+        }
+        AzureLocation https = AzureLocation.parse(URI.create("https://acct.blob.core.windows.net/$web/a.fits")).orElseThrow();
+        assertEquals("https://acct.blob.core.windows.net/$web/b%20c.fits", https.withBlob("b c.fits").toString());
+    }
+
+    @Test
     void accountShouldComeFromTheEnvironmentWhenNoOptionSaysIt() {
         AzureLocation l = AzureLocation.parse(URI.create("az://tess/c.fits")).orElseThrow();
         AzureAccess a = AzureAccess.resolve(l, SourceOptions.empty(), Map.of("AZURE_STORAGE_ACCOUNT", "envacct",

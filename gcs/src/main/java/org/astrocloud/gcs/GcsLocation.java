@@ -1,7 +1,6 @@
 package org.astrocloud.gcs;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -58,11 +57,9 @@ record GcsLocation(String bucket, String object, boolean https) {
 
     /** The URI of another object of this bucket, in this location's form. */
     URI withObject(String name) {
-        try {
-            return https ? new URI("https", HOST, "/" + bucket + "/" + name, null)
-                    : new URI("gs", bucket, "/" + name, null);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("cannot form a URI for object " + name, e);
-        }
+        // as a string: java.net.URI's multi-argument constructors take the authority for a host
+        // name, which valid bucket names such as my_bucket are not
+        String path = org.astrocloud.fits.spi.support.ObjectKeys.encodePath(name);
+        return https ? URI.create("https://" + HOST + "/" + bucket + "/" + path) : URI.create("gs://" + bucket + "/" + path);
     }
 }

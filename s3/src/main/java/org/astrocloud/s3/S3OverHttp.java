@@ -1,9 +1,9 @@
 package org.astrocloud.s3;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.SourceOptions;
+import org.astrocloud.fits.spi.support.ObjectKeys;
 import org.astrocloud.http.HttpByteRangeSourceProvider;
 import org.astrocloud.http.HttpOptions;
 import reactor.core.publisher.Mono;
@@ -68,19 +68,8 @@ final class S3OverHttp {
                 : URI.create("https://" + bucket + "." + host + "/" + key);
     }
 
-    /** RFC 3986 unreserved characters and {@code /} as they are, every other byte of the UTF-8 key as {@code %XX}. */
+    /** The key as a URI path ({@link ObjectKeys#encodePath}). */
     static String encodeKey(String key) {
-        StringBuilder out = new StringBuilder(key.length() + 16);
-        for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.'
-                    || c == '~' || c == '/') {
-                out.append((char) c);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
-            }
-        }
-        return out.toString();
+        return ObjectKeys.encodePath(key);
     }
 }

@@ -89,25 +89,10 @@ public final class AzureByteRangeSourceProvider implements ByteRangeSourceProvid
             throw new InvalidUriException("an Azure blob URI needs a blob name after the container: az://container/blob", uri);
         }
         AzureAccess access = AzureAccess.resolve(location, options, env, uri);
-        SourceOptions httpOptions = SourceOptions.empty()
+        SourceOptions httpOptions = HttpOptions.connectionSettings(options)
                 .with(HttpOptions.HTTP2, false)
                 .with(HttpOptions.SIGNER, new AzureSigning(access, uri));
-        return http.open(uri, access.blobUrl(location.container(), location.blob()), copy(options, httpOptions));
-    }
-
-    /** The scan's concurrency and the connection settings of plain HTTP reads that apply to blob reads too. */
-    private static SourceOptions copy(SourceOptions from, SourceOptions to) {
-        SourceOptions out = to;
-        out = copyOne(from, out, SourceOptions.CONCURRENCY);
-        out = copyOne(from, out, HttpOptions.MAX_CONNECTIONS_PER_HOST);
-        out = copyOne(from, out, HttpOptions.CONNECT_TIMEOUT);
-        out = copyOne(from, out, HttpOptions.READ_TIMEOUT);
-        out = copyOne(from, out, HttpOptions.SMALL_OBJECT_LIMIT);
-        return out;
-    }
-
-    private static <T> SourceOptions copyOne(SourceOptions from, SourceOptions to, org.astrocloud.fits.spi.SourceOption<T> o) {
-        return from.get(o).map(v -> to.with(o, v)).orElse(to);
+        return http.open(uri, access.blobUrl(location.container(), location.blob()), httpOptions);
     }
 
     private static AzureLocation location(URI uri) {

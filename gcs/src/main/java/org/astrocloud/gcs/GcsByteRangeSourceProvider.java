@@ -72,10 +72,12 @@ public final class GcsByteRangeSourceProvider implements ByteRangeSourceProvider
         }
         URI url = GcsUrls.media(endpoint(options), location, options.get(GcsOptions.USER_PROJECT).orElse(null));
         int concurrency = options.get(SourceOptions.CONCURRENCY).orElse(16);
-        // only GCS settings are passed on: plain HTTP reads' tokens and headers are not for Google
-        SourceOptions httpOptions = SourceOptions.empty()
+        // only the connection settings are passed on: plain HTTP reads' tokens and headers are not for Google
+        SourceOptions settings = HttpOptions.connectionSettings(options);
+        SourceOptions httpOptions = settings
                 .with(SourceOptions.CONCURRENCY, concurrency)
-                .with(HttpOptions.MAX_CONNECTIONS_PER_HOST, Math.min(concurrency, 256))
+                .with(HttpOptions.MAX_CONNECTIONS_PER_HOST, settings.get(HttpOptions.MAX_CONNECTIONS_PER_HOST)
+                        .orElse(Math.min(concurrency, 256)))
                 .with(HttpOptions.SIGNER, new GcsSigning(tokensFor(options), uri));
         return http.open(uri, url, httpOptions);
     }

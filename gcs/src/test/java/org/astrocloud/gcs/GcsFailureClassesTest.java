@@ -103,4 +103,18 @@ class GcsFailureClassesTest {
             }
         }
     }
+
+    @Test
+    void aStalledAnswerShouldEndAtTheReadTimeoutGivenForHttp() {
+        // fits-scan --read-timeout sets HttpOptions.READ_TIMEOUT; GCS reads go through the http module and obey it
+        try (FaultProxy proxy = new FaultProxy(server.endpoint().toString(), i -> FaultProxy.Action.delay(Duration.ofSeconds(20)))) {
+            SourceOptions stalled = options(URI.create("http://127.0.0.1:" + proxy.port()))
+                    .with(org.astrocloud.http.HttpOptions.READ_TIMEOUT, Duration.ofMillis(300));
+            long start = System.nanoTime();
+            Throwable e = read("gs://pub/a.fits", stalled);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertInstanceOf(TransientSourceException.class, e, e::toString);
+            assertTrue(millis < 10_000, "ended after " + millis + " ms, not at the 20 s stall's end");
+        }
+    }
 }

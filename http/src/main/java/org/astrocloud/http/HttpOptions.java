@@ -3,6 +3,7 @@ package org.astrocloud.http;
 import java.time.Duration;
 import org.astrocloud.fits.spi.RetryOptions;
 import org.astrocloud.fits.spi.SourceOption;
+import org.astrocloud.fits.spi.SourceOptions;
 
 /**
  * The settings of the HTTP(S) source, passed as {@link SourceOption}s. Secrets (token,
@@ -55,5 +56,24 @@ public final class HttpOptions {
     public static final SourceOption<Boolean> TRUST_ALL_CERTIFICATES = SourceOption.of("http.trustAllCertificates", Boolean.class);
 
     private HttpOptions() {
+    }
+
+    /**
+     * Of {@code options}, only the scan's concurrency and the connection settings of plain HTTP
+     * reads ({@link #MAX_CONNECTIONS_PER_HOST}, {@link #CONNECT_TIMEOUT}, {@link #READ_TIMEOUT},
+     * {@link #SMALL_OBJECT_LIMIT}): what an object store's source that reads through this module
+     * passes on, never the tokens, headers or signer meant for plain HTTP hosts.
+     */
+    public static SourceOptions connectionSettings(SourceOptions options) {
+        SourceOptions out = SourceOptions.empty();
+        out = copy(options, out, SourceOptions.CONCURRENCY);
+        out = copy(options, out, MAX_CONNECTIONS_PER_HOST);
+        out = copy(options, out, CONNECT_TIMEOUT);
+        out = copy(options, out, READ_TIMEOUT);
+        return copy(options, out, SMALL_OBJECT_LIMIT);
+    }
+
+    private static <T> SourceOptions copy(SourceOptions from, SourceOptions to, SourceOption<T> option) {
+        return from.get(option).map(v -> to.with(option, v)).orElse(to);
     }
 }

@@ -30,7 +30,7 @@ record AzureAccess(String account, URI endpoint, String sas, StorageSharedKeyCre
 
     /** The blob's URL: under the endpoint, the blob name percent-encoded but for {@code /}, the SAS appended. */
     URI blobUrl(String container, String blob) {
-        String url = containerUrl(container) + "/" + encode(blob);
+        String url = containerUrl(container) + "/" + org.astrocloud.fits.spi.support.ObjectKeys.encodePath(blob);
         return URI.create(sas == null ? url : url + "?" + sas);
     }
 
@@ -95,10 +95,5 @@ record AzureAccess(String account, URI endpoint, String sas, StorageSharedKeyCre
 
     private static String stripQuestionMark(String sas) {
         return sas.startsWith("?") ? sas.substring(1) : sas;
-    }
-
-    /** RFC 3986 unreserved characters and {@code /} as they are, every other UTF-8 byte as {@code %XX}. */
-    static String encode(String blob) {
-        return org.astrocloud.fits.spi.support.ObjectKeys.encodePath(blob);
     }
 }

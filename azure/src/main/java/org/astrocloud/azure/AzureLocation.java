@@ -47,7 +47,7 @@ record AzureLocation(String account, String container, String blob, String sas, 
     URI withBlob(String otherBlob) {
         // as a string: java.net.URI's multi-argument constructors take the authority for a host
         // name, which valid container names such as $web are not
-        String path = "/" + container + "/" + AzureAccess.encode(otherBlob);
+        String path = "/" + container + "/" + org.astrocloud.fits.spi.support.ObjectKeys.encodePath(otherBlob);
         return URI.create(https ? "https://" + account + ".blob.core.windows.net" + path : "az:/" + path);
     }
 }

@@ -52,7 +52,7 @@ final class S3OverHttp {
      * name with dots (its TLS certificate would not match). The key is percent-encoded but for {@code /}.
      */
     static URI objectUrl(S3Location location, S3ClientConfig config) {
-        String key = encodeKey(location.key());
+        String key = ObjectKeys.encodePath(location.key());
         String bucket = location.bucket();
         URI endpoint = config.endpoint();
         if (endpoint != null) {
@@ -68,8 +68,4 @@ final class S3OverHttp {
                 : URI.create("https://" + bucket + "." + host + "/" + key);
     }
 
-    /** The key as a URI path ({@link ObjectKeys#encodePath}). */
-    static String encodeKey(String key) {
-        return ObjectKeys.encodePath(key);
-    }
 }

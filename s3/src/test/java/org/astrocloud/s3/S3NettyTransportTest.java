@@ -16,6 +16,7 @@ import org.astrocloud.fits.spi.ByteRange;
 import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.ByteRangeSources;
 import org.astrocloud.fits.spi.SourceOptions;
+import org.astrocloud.fits.spi.support.ObjectKeys;
 import org.astrocloud.testservers.FaultProxy;
 import org.astrocloud.testservers.RangeFileServer;
 import org.astrocloud.testservers.S3ProxyServer;
@@ -61,7 +62,7 @@ class S3NettyTransportTest {
     }
 
     private static URI object(String key) {
-        return URI.create("s3://signed/" + S3OverHttp.encodeKey(key));
+        return URI.create("s3://signed/" + ObjectKeys.encodePath(key));
     }
 
     @Test
@@ -154,7 +155,7 @@ class S3NettyTransportTest {
                 S3OverHttp.objectUrl(at, config(null, false, "us-west-2")));
         assertEquals(URI.create("https://s3.eu-west-1.amazonaws.com/my.bucket/k.fits"),
                 S3OverHttp.objectUrl(dotted, config(null, false, "eu-west-1")));
-        assertEquals("%C3%A9t%C3%A9/a~b_c-d.e", S3OverHttp.encodeKey("été/a~b_c-d.e"));
+        assertEquals("%C3%A9t%C3%A9/a~b_c-d.e", ObjectKeys.encodePath("été/a~b_c-d.e"));
     }
 
     private static S3ClientConfig config(URI endpoint, boolean pathStyle, String region) {

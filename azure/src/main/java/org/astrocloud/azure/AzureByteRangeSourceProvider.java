@@ -1,5 +1,6 @@
 package org.astrocloud.azure;
 
+import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.core.http.rest.PagedResponse;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.astrocloud.fits.error.InvalidUriException;
 import org.astrocloud.fits.error.ObjectNotFoundException;
@@ -55,6 +57,8 @@ public final class AzureByteRangeSourceProvider implements ByteRangeSourceProvid
     private static final HttpClient SDK_HTTP = new JdkHttpClientBuilder().build();
 
     private final HttpByteRangeSourceProvider http = new HttpByteRangeSourceProvider();
+    /** One token cache per credential, shared by every blob read with it. */
+    private final Map<TokenCredential, AzureTokens> tokens = new ConcurrentHashMap<>();
     private final Map<String, String> env;
     private final int pageSize;
 
@@ -91,8 +95,9 @@ public final class AzureByteRangeSourceProvider implements ByteRangeSourceProvid
         AzureAccess access = AzureAccess.resolve(location, options, env, uri);
         SourceOptions httpOptions = HttpOptions.connectionSettings(options)
                 .with(HttpOptions.HTTP2, false)
-                .with(HttpOptions.SIGNER, new AzureSigning(access, uri));
-        return http.open(uri, access.blobUrl(location.container(), location.blob()), httpOptions);
+                .with(HttpOptions.SIGNER, new AzureSigning(access, access.token() == null ? null
+                        : tokens.computeIfAbsent(access.token(), AzureTokens::new), uri));
+        return http.open(uri, access.blobUrl(location), httpOptions);
     }
 
     private static AzureLocation location(URI uri) {
@@ -160,9 +165,15 @@ public final class AzureByteRangeSourceProvider implements ByteRangeSourceProvid
         return b.buildAsyncClient();
     }
 
-    /** Closes the Reactor Netty pools and event loops of this provider's reads; see {@link ByteRangeSourceProvider#disposeLater()}. */
+    /**
+     * Closes the Reactor Netty pools and event loops of this provider's reads and forgets its tokens;
+     * see {@link ByteRangeSourceProvider#disposeLater()}.
+     */
     @Override
     public Mono<Void> disposeLater() {
-        return http.disposeLater();
+        return Mono.defer(() -> {
+            tokens.clear();
+            return http.disposeLater();
+        });
     }
 }

@@ -8,8 +8,13 @@ import org.astrocloud.fits.spi.SourceOption;
  * The settings of the Azure Blob Storage source, passed as {@link SourceOption}s. Credentials are
  * sensitive options: they never appear in {@code toString()}, logs or messages. The first of
  * {@link #CONNECTION_STRING}, {@link #SAS_TOKEN}, {@link #ACCOUNT_KEY} and {@link #TOKEN_CREDENTIAL}
- * that is set signs the requests; with none (or with {@link #ANONYMOUS}) they go unsigned, for
- * public containers.
+ * that is set signs the requests, and then the environment's ({@code AZURE_STORAGE_CONNECTION_STRING},
+ * {@code AZURE_STORAGE_SAS_TOKEN}, {@code AZURE_STORAGE_KEY}) are not read; with none (or with
+ * {@link #ANONYMOUS}) requests go unsigned, for public containers. A connection string, SAS or key
+ * is a secret of one account: an {@code https://OTHER.blob.core.windows.net/...} URL of an account
+ * other than the configured {@link #ACCOUNT} is read without it (a token credential still applies),
+ * and {@link #ENDPOINT} does not apply to it either. A SAS in an https URL is that URL's credential,
+ * and blobs listed from it carry it too.
  *
  * <pre>{@code
  * FitsScanner scanner = FitsScanner.create()

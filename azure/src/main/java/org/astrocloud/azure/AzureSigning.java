@@ -1,7 +1,5 @@
 package org.astrocloud.azure;
 
-import com.azure.core.credential.AccessToken;
-import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpHeaders;
 import java.net.MalformedURLException;
@@ -11,33 +9,28 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.astrocloud.fits.error.ObjectAccessDeniedException;
 import org.astrocloud.http.RequestSigner;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Authorizes the ranged GETs the http module sends: {@code x-ms-version} and {@code x-ms-date}
  * always; then Shared Key (the SDK's {@code StorageSharedKeyCredential} computes the signature, a
- * computation only), or {@code Bearer} with a token fetched on the bounded-elastic scheduler and
- * kept until 2 minutes before it expires; a SAS is already in the URL, anonymous adds nothing more.
+ * computation only), or {@code Bearer} with a token of the credential's shared {@link AzureTokens};
+ * a SAS is already in the URL, anonymous adds nothing more.
  */
 final class AzureSigning implements RequestSigner {
     /** The Blob service version we speak, for GETs and the SDK's listings alike. */
     static final String VERSION = "2024-11-04";
-    private static final String SCOPE = "https://storage.azure.com/.default";
 
     private final AzureAccess access;
-    private final Mono<AccessToken> token;
+    private final AzureTokens tokens;
     private final URI objectUri;
 
-    AzureSigning(AzureAccess access, URI objectUri) {
+    /** {@code tokens}: those of {@code access.token()}, shared with the other reads (null without a token credential). */
+    AzureSigning(AzureAccess access, AzureTokens tokens, URI objectUri) {
         this.access = access;
+        this.tokens = tokens;
         this.objectUri = objectUri;
-        this.token = access.token() == null ? Mono.empty()
-                : Mono.defer(() -> access.token().getToken(new TokenRequestContext().addScopes(SCOPE)))
-                        .subscribeOn(Schedulers.boundedElastic())
-                        .cacheInvalidateIf(t -> t.getExpiresAt().isBefore(OffsetDateTime.now().plusMinutes(2)));
     }
 
     @Override
@@ -57,11 +50,11 @@ final class AzureSigning implements RequestSigner {
             }
             return Mono.just(out);
         }
-        if (access.token() != null) {
-            return token.map(t -> {
-                out.put("Authorization", "Bearer " + t.getToken());
+        if (tokens != null) {
+            return tokens.authorization(objectUri).map(bearer -> {
+                out.put("Authorization", bearer);
                 return out;
-            }).onErrorMap(e -> new ObjectAccessDeniedException("no Microsoft Entra ID token: " + e.getMessage(), objectUri, 0, e));
+            });
         }
         return Mono.just(out);
     }

@@ -97,7 +97,7 @@ class AzureNonBlockingTest {
             return new AccessToken("token", OffsetDateTime.now().plusHours(1));
         });
         AzureSigning signing = new AzureSigning(new AzureAccess("a", URI.create("http://127.0.0.1:1/a"), null, null, sleepy),
-                URI.create("az://c/b"));
+                new AzureTokens(sleepy), URI.create("az://c/b"));
         var headers = Mono.defer(() -> signing.sign(URI.create("http://127.0.0.1:1/a/c/b"), java.util.Map.of("Range", "bytes=0-9")))
                 .subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(10));
         assertEquals("Bearer token", headers.get("Authorization"));

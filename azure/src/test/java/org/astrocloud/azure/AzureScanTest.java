@@ -1,14 +1,18 @@
 package org.astrocloud.azure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.sas.BlobContainerSasPermission;
+import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +22,7 @@ import org.astrocloud.fits.FitsScanner;
 import org.astrocloud.fits.ScanResult;
 import org.astrocloud.fits.error.ObjectAccessDeniedException;
 import org.astrocloud.fits.error.ObjectNotFoundException;
+import org.astrocloud.fits.error.Redaction;
 import org.astrocloud.fits.error.TransientSourceException;
 import org.astrocloud.fits.spi.ByteRangeSources;
 import org.astrocloud.fits.spi.RetryOptions;
@@ -119,6 +124,29 @@ class AzureScanTest {
             assertEquals(SMALL_CUBE_SIZE, r.size().getAsLong(), r.uri()::toString);
             assertEquals(List.of(0L, 2880L, SMALL_CUBE_TABLE_AT), r.headers().stream().map(FitsHeader::headerOffset).toList());
         }
+    }
+
+    @Test
+    void anHttpsGlobWithAContainerSasShouldListBlobsThatReadWithThatSas() {
+        String sas = azurite.container("tess").generateSas(new BlobServiceSasSignatureValues(OffsetDateTime.now().plusHours(1),
+                new BlobContainerSasPermission().setReadPermission(true).setListPermission(true)));
+        // the account is the development one, so the configured endpoint (Azurite) is its endpoint; no key is given
+        FitsScanner sasOnly = FitsScanner.create().option(AzureOptions.ENDPOINT, azurite.endpoint())
+                .option(AzureOptions.ACCOUNT, Azurite.ACCOUNT);
+        URI glob = URI.create("https://" + Azurite.ACCOUNT + ".blob.core.windows.net/tess/s0001/tess-s0001-*-cube.fits?" + sas);
+
+        List<ScanResult> results = sasOnly.scanAll(sasOnly.expand(glob)).collectList().block(TIMEOUT);
+
+        assertEquals(16, results.size());
+        for (ScanResult r : results) {
+            assertTrue(r.isOk(), () -> Redaction.redact(r.uri()) + ": " + r.error());
+            assertEquals(SMALL_CUBE_SIZE, r.size().getAsLong());
+            assertTrue(r.uri().getRawQuery().equals(sas), "the listed blob carries the listing's SAS");
+            assertFalse(Redaction.redact(r.uri()).contains(r.uri().getRawQuery()), "and messages mask its signature");
+        }
+        URI unsigned = URI.create(glob.toString().substring(0, glob.toString().indexOf('?')));
+        assertInstanceOf(ObjectAccessDeniedException.class, org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> sasOnly.expand(unsigned).collectList().block(TIMEOUT)), "the container is private: the SAS did it");
     }
 
     @Test

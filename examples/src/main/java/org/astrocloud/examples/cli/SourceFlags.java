@@ -94,7 +94,7 @@ final class SourceFlags {
         if (readTimeout != null) {
             scanner = scanner.option(HttpOptions.READ_TIMEOUT, readTimeout).option(S3Options.READ_TIMEOUT, readTimeout);
         }
-        return gcs.apply(azure.apply(s3.apply(scanner), s3.anonymous), s3.anonymous);
+        return gcs.apply(azure.apply(s3.apply(scanner), s3.anonymous, env, commandLine), s3.anonymous);
     }
 
     private FitsScanner http(FitsScanner scanner, Map<String, String> env, CommandLine commandLine) {
@@ -111,13 +111,17 @@ final class SourceFlags {
             result = result.option(HttpOptions.HEADERS, parsed);
         }
         if (bearerTokenEnv != null) {
-            String token = env.get(bearerTokenEnv);
-            if (token == null || token.isBlank()) {
-                throw new CommandLine.ParameterException(commandLine,
-                        "--bearer-token-env: environment variable " + bearerTokenEnv + " is not set");
-            }
-            result = result.option(HttpOptions.BEARER_TOKEN, token.trim());
+            result = result.option(HttpOptions.BEARER_TOKEN, fromEnvironment("--bearer-token-env", bearerTokenEnv, env, commandLine));
         }
         return result;
+    }
+
+    /** The secret in environment variable {@code variable}, trimmed, which {@code flag} names; unset or blank is a usage error. */
+    static String fromEnvironment(String flag, String variable, Map<String, String> env, CommandLine commandLine) {
+        String value = env.get(variable);
+        if (value == null || value.isBlank()) {
+            throw new CommandLine.ParameterException(commandLine, flag + ": environment variable " + variable + " is not set");
+        }
+        return value.trim();
     }
 }

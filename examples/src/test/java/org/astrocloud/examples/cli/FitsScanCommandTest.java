@@ -288,7 +288,8 @@ class FitsScanCommandTest {
             Files.delete(cube);
 
             Run run = run("scan", "--stats", "--azure-endpoint", "http://127.0.0.1:" + proxy.port() + "/" + Azurite.ACCOUNT,
-                    "--azure-account", Azurite.ACCOUNT, "--azure-key", Azurite.KEY, "az://tess/tess-s0022-4-4-cube.fits");
+                    "--azure-account", Azurite.ACCOUNT, "--azure-key-env", "ASTROCLOUD_TEST_AZURITE_KEY",
+                    "az://tess/tess-s0022-4-4-cube.fits");
 
             assertEquals(0, run.exit(), run.err() + run.out());
             JsonNode file = run.ofType("file").get(0);
@@ -298,6 +299,14 @@ class FitsScanCommandTest {
             assertEquals(2, proxy.requestCount(), () -> "requests: " + proxy.received());
             assertFalse(run.out().contains(Azurite.KEY) || run.err().contains(Azurite.KEY), "the key is never printed");
         }
+    }
+
+    @Test
+    void anAzureSecretFromAnUnsetVariableShouldBeAUsageErrorThatNamesTheVariable() throws Exception {
+        Run run = run("scan", "--azure-account", "acct", "--azure-sas-env", "ASTRO_CLOUD_SURELY_UNSET_VARIABLE", "az://c/b.fits");
+
+        assertEquals(2, run.exit(), run.out());
+        assertTrue(run.err().contains("--azure-sas-env: environment variable ASTRO_CLOUD_SURELY_UNSET_VARIABLE is not set"), run.err());
     }
 
     @Test

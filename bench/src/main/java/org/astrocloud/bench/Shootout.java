@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -135,6 +136,13 @@ public final class Shootout {
                     fitsScan(scan(lists, "s3", n, s3Endpoint, "reactor-netty"))));
             all.put("fits-scan-s3-nginx-netty", new Contender("astro-cloud `fits-scan`, S3 API served by nginx, Reactor Netty transport",
                     n, fitsScan(scan(lists, "s3", n, nginxS3Endpoint, "reactor-netty"))));
+            // Azure and GCS reads of the same files, also served by nginx (path style, GCS's media path): what
+            // their signing and URLs cost over plain HTTP; their emulators would measure themselves (BENCHMARKS.md)
+            all.put("fits-scan-azure-nginx", new Contender("astro-cloud `fits-scan`, Azure (Shared Key), served by nginx", n,
+                    withEnv(AZURE_KEY_VARIABLE + "=" + BENCH_AZURE_KEY, fitsScan(cloud(lists, "az", n, "--azure-endpoint", nginxS3Endpoint,
+                            "--azure-account", "bench", "--azure-key-env", AZURE_KEY_VARIABLE)))));
+            all.put("fits-scan-gcs-nginx", new Contender("astro-cloud `fits-scan`, GCS JSON API (anonymous), served by nginx", n,
+                    fitsScan(cloud(lists, "gs", n, "--gcs-endpoint", nginxS3Endpoint, "--anonymous"))));
             all.put("bare-s3-nginx", new Contender("bare `S3AsyncClient`, same GETs, S3 API served by nginx", n,
                     bareAt("s3", lists.plan("s3", n), nginxS3Endpoint)));
             all.put("boto3-nginx", new Contender("boto3 thread pool, S3 API served by nginx", pyFiles,
@@ -229,6 +237,25 @@ public final class Shootout {
         }
         args.addAll(List.of("--no-progress", "--out", "/dev/null", "@" + lists.urls(kind, n)));
         return args.toArray(String[]::new);
+    }
+
+    /** The environment variable the Azure contender's key is in, and a key (any 64 bytes: nginx checks no signature). */
+    private static final String AZURE_KEY_VARIABLE = "BENCH_AZURE_KEY";
+    private static final String BENCH_AZURE_KEY = Base64.getEncoder().encodeToString(new byte[64]);
+
+    /** {@code fits-scan scan} of the first {@code n} files as {@code kind} URIs ({@code az}, {@code gs}) with {@code flags}. */
+    private String[] cloud(Lists lists, String kind, int n, String... flags) throws IOException {
+        List<String> args = new ArrayList<>(List.of("scan", "--concurrency", c(), "--max-connections-per-host", c()));
+        args.addAll(List.of(flags));
+        args.addAll(List.of("--no-progress", "--out", "/dev/null", "@" + lists.urls(kind, n)));
+        return args.toArray(String[]::new);
+    }
+
+    /** {@code command} run with {@code assignment} ({@code NAME=value}) added to its environment. */
+    private static List<String> withEnv(String assignment, List<String> command) {
+        List<String> all = new ArrayList<>(List.of("env", assignment));
+        all.addAll(command);
+        return all;
     }
 
     /** {@code java -jar fits-scan.jar ARGS} in a measured JVM. */
@@ -480,7 +507,10 @@ public final class Shootout {
 
         private String target(String kind, int i) {
             String key = load.keys().get(i);
-            return kind.equals("s3") ? "s3://" + Workload.BUCKET + "/" + key : httpPrefix + key;
+            return switch (kind) {
+                case "s3", "az", "gs" -> kind + "://" + Workload.BUCKET + "/" + key;
+                default -> httpPrefix + key;
+            };
         }
     }
 }

@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's nginx in the foreground on 127.0.0.1, serving a directory, with its configuration in
- * a temporary directory. CI installs nginx ({@code .ci/run}). Its access log has one line per
+ * a temporary directory, also as GCS's JSON API serves media downloads
+ * ({@code /storage/v1/b/BUCKET/o/OBJECT?alt=media} is {@code www/BUCKET/OBJECT}). CI installs nginx
+ * ({@code .ci/run}). Its access log has one line per
  * request, {@code METHOD STATUS BODY_BYTES_SENT}, read with {@link #accessLog()}, so that tests can
  * count requests and body bytes at the server.
  */
@@ -57,7 +59,9 @@ public final class NginxServer implements AutoCloseable {
                 "  sendfile on; tcp_nopush on;",
                 "  keepalive_requests 1000000; keepalive_timeout 65;",
                 "  default_type application/octet-stream;",
-                "  server { listen 127.0.0.1:" + port + "; root " + www.toAbsolutePath() + "; location / { } }",
+                "  server { listen 127.0.0.1:" + port + "; root " + www.toAbsolutePath() + "; location / { }",
+                // GCS's JSON API media download of BUCKET/OBJECT (nginx matches the decoded path, %2F as /)
+                "    location ~ ^/storage/v1/b/([^/]+)/o/(.+)$ { alias " + www.toAbsolutePath() + "/$1/$2; } }",
                 "}", "");
         Path confFile = work.resolve("nginx.conf");
         Files.writeString(confFile, conf);

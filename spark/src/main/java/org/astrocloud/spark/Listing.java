@@ -18,19 +18,24 @@ import org.astrocloud.fits.error.Redaction;
 import org.astrocloud.fits.spi.ByteRangeSourceProvider;
 import org.astrocloud.fits.spi.ByteRangeSources;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Lists the files of a scan on the driver and groups them into {@link FilesPartition}s: every path
  * given to {@code load(...)}, then every line of the {@code uriList} file (read line by line, never
  * whole), each expanded by {@link FitsScanner#expand} (S3 prefixes and globs, local directories and
- * globs; any other URI stands for itself). A name that matches nothing or whose listing fails
- * becomes an entry with its error: one error row, not a failed job. Pushed {@code uri} filters drop
- * files here, before any task.
+ * globs; any other URI stands for itself). Up to {@link #LISTINGS_AT_ONCE} names are listed at once
+ * (an archive given as one prefix per sector lists in the time of its longest prefix, not of their
+ * sum), and their files keep the order of the names. A name that matches nothing or whose listing
+ * fails becomes an entry with its error: one error row, not a failed job. Pushed {@code uri} filters
+ * drop files here, before any task.
  *
- * <p>Runs on the thread that plans the query, a Spark driver thread, never a Reactor one: it may
- * block on the listing.
+ * <p>Runs on the thread that plans the query, a Spark driver thread, never a Reactor one: it blocks
+ * there until the listings are done.
  */
 final class Listing {
+    /** How many names are listed at the same time. */
+    static final int LISTINGS_AT_ONCE = 8;
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:.*");
 
     private Listing() {
@@ -40,10 +45,11 @@ final class Listing {
         Grouper groups = new Grouper(options.filesPerPartition(), conditions);
         try (ByteRangeSources sources = ByteRangeSources.of(providers())) {
             FitsScanner scanner = options.scanner(sources);
-            for (String path : options.paths()) {
-                expand(scanner, path, groups);
-            }
-            options.uriList().ifPresent(list -> lines(list, line -> expand(scanner, line, groups)));
+            Flux<String> names = Flux.concat(Flux.fromIterable(options.paths()),
+                    options.uriList().map(Listing::lines).orElse(Flux.empty()));
+            names.flatMapSequential(name -> entries(scanner, name), LISTINGS_AT_ONCE)
+                    .toIterable()
+                    .forEach(groups);
         }
         return groups.done();
     }
@@ -88,41 +94,45 @@ final class Listing {
         return found;
     }
 
-    private static void expand(FitsScanner scanner, String name, Consumer<FilesPartition.Entry> add) {
+    /**
+     * The files {@code name} stands for, as entries: those listed, then an error entry if the listing
+     * failed part way; one error entry if it names nothing or is no URI.
+     */
+    private static Flux<FilesPartition.Entry> entries(FitsScanner scanner, String name) {
         URI uri;
         try {
             uri = toUri(name);
         } catch (IllegalArgumentException e) {
-            add.accept(new FilesPartition.Entry(safeUri(name), e.getClass().getSimpleName(), e.getMessage()));
-            return;
+            return Flux.just(new FilesPartition.Entry(safeUri(name), e.getClass().getSimpleName(), e.getMessage()));
         }
-        int[] found = {0};
-        try {
-            for (URI u : scanner.expand(uri).toIterable()) {
-                found[0]++;
-                add.accept(new FilesPartition.Entry(u.toString(), null, null));
-            }
-            if (found[0] == 0) {
-                ObjectNotFoundException e = new ObjectNotFoundException("no object matches or lies under this name", uri, -1);
-                add.accept(new FilesPartition.Entry(uri.toString(), e.getClass().getSimpleName(), e.getMessage()));
-            }
-        } catch (RuntimeException e) {
-            Throwable cause = reactor.core.Exceptions.unwrap(e);
-            add.accept(new FilesPartition.Entry(uri.toString(), cause.getClass().getSimpleName(), cause.getMessage()));
-        }
+        return Flux.defer(() -> scanner.expand(uri))
+                .map(u -> new FilesPartition.Entry(u.toString(), null, null))
+                .switchIfEmpty(Flux.defer(() -> {
+                    ObjectNotFoundException e = new ObjectNotFoundException("no object matches or lies under this name", uri, -1);
+                    return Flux.just(new FilesPartition.Entry(uri.toString(), e.getClass().getSimpleName(), e.getMessage()));
+                }))
+                .onErrorResume(e -> {
+                    Throwable cause = reactor.core.Exceptions.unwrap(e);
+                    return Mono.just(new FilesPartition.Entry(uri.toString(), cause.getClass().getSimpleName(), cause.getMessage()));
+                });
     }
 
-    /** The non-blank lines of {@code list} not starting with {@code #}, stripped, one at a time. */
-    private static void lines(Path list, Consumer<String> each) {
-        try (BufferedReader r = Files.newBufferedReader(list, StandardCharsets.UTF_8)) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                String s = line.strip();
-                if (!s.isEmpty() && !s.startsWith("#")) {
-                    each.accept(s);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the uriList " + list + ": " + e.getMessage(), e);
+    /** The non-blank lines of {@code list} not starting with {@code #}, stripped, read as they are asked for. */
+    private static Flux<String> lines(Path list) {
+        return Flux.using(() -> Files.newBufferedReader(list, StandardCharsets.UTF_8),
+                        reader -> Flux.fromStream(reader.lines()), Listing::close)
+                .map(String::strip)
+                .filter(s -> !s.isEmpty() && !s.startsWith("#"))
+                .onErrorMap(e -> e instanceof IOException || e instanceof UncheckedIOException,
+                        e -> new UncheckedIOException("cannot read the uriList " + list + ": " + e.getMessage(),
+                                e instanceof IOException io ? io : ((UncheckedIOException) e).getCause()));
+    }
+
+    private static void close(BufferedReader reader) {
+        try {
+            reader.close();
+        } catch (IOException ignored) {
+            // read to the end or abandoned: nothing to keep
         }
     }
 

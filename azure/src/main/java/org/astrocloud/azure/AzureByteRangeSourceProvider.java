@@ -13,6 +13,7 @@ import com.azure.core.http.policy.FixedDelayOptions;
 import com.azure.core.http.policy.RetryOptions;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,11 +55,12 @@ import reactor.core.publisher.Mono;
 public final class AzureByteRangeSourceProvider implements ByteRangeSourceProvider {
     /** Blob names a listing page holds. */
     private static final int PAGE_SIZE = 1000;
-    private static final HttpClient SDK_HTTP = new JdkHttpClientBuilder().build();
 
     private final HttpByteRangeSourceProvider http = new HttpByteRangeSourceProvider();
     /** One token cache per credential, shared by every blob read with it. */
     private final Map<TokenCredential, AzureTokens> tokens = new ConcurrentHashMap<>();
+    /** The listings' JDK HTTP clients, one per (connect, read) time-out pair: those of the reads. */
+    private final Map<List<Duration>, HttpClient> listingClients = new ConcurrentHashMap<>();
     private final Map<String, String> env;
     private final int pageSize;
 
@@ -130,7 +132,7 @@ public final class AzureByteRangeSourceProvider implements ByteRangeSourceProvid
         String prefix = wildcard < 0 ? blob : blob.substring(0, wildcard);
         Pattern pattern = wildcard < 0 ? null : KeyGlob.toRegex(blob);
         return Mono.fromCallable(() -> AzureAccess.resolve(location, options, env, uri))
-                .flatMapMany(access -> container(access, location.container())
+                .flatMapMany(access -> container(access, location.container(), listingClient(options))
                         .listBlobs(new ListBlobsOptions().setPrefix(prefix.isEmpty() ? null : prefix)
                                 .setMaxResultsPerPage(pageSize))
                         .byPage()
@@ -148,11 +150,22 @@ public final class AzureByteRangeSourceProvider implements ByteRangeSourceProvid
                         : p.getLastModified().toInstant());
     }
 
-    /** The SDK's client of one container, authorized as the reads are; on the JDK HTTP client, its retries off (ours apply). */
-    static BlobContainerAsyncClient container(AzureAccess access, String container) {
+    /**
+     * The JDK HTTP client of listings with the connect and read time-outs of the reads
+     * ({@link HttpOptions#CONNECT_TIMEOUT}, {@link HttpOptions#READ_TIMEOUT}, {@code --read-timeout}).
+     */
+    private HttpClient listingClient(SourceOptions options) {
+        Duration connect = HttpOptions.connectTimeout(options);
+        Duration read = HttpOptions.readTimeout(options);
+        return listingClients.computeIfAbsent(List.of(connect, read), k -> new JdkHttpClientBuilder()
+                .connectionTimeout(connect).responseTimeout(read).readTimeout(read).build());
+    }
+
+    /** The SDK's client of one container, authorized as the reads are; on {@code http}, its retries off (ours apply). */
+    static BlobContainerAsyncClient container(AzureAccess access, String container, HttpClient http) {
         BlobContainerClientBuilder b = new BlobContainerClientBuilder()
                 .endpoint(access.containerUrl(container))
-                .httpClient(SDK_HTTP)
+                .httpClient(http)
                 .serviceVersion(BlobServiceVersion.V2024_11_04)
                 .retryOptions(new RetryOptions(new FixedDelayOptions(0, Duration.ofMillis(1))));
         if (access.sas() != null) {
@@ -173,6 +186,7 @@ public final class AzureByteRangeSourceProvider implements ByteRangeSourceProvid
     public Mono<Void> disposeLater() {
         return Mono.defer(() -> {
             tokens.clear();
+            listingClients.clear();   // a JDK HttpClient on 17 has no close: its threads end when it is collected
             return http.disposeLater();
         });
     }

@@ -26,6 +26,7 @@ import org.astrocloud.fits.error.Redaction;
 import org.astrocloud.fits.error.TransientSourceException;
 import org.astrocloud.fits.spi.ByteRangeSources;
 import org.astrocloud.fits.spi.RetryOptions;
+import org.astrocloud.http.HttpOptions;
 import org.astrocloud.testdata.TessFiles;
 import org.astrocloud.testservers.FaultProxy;
 import org.junit.jupiter.api.AfterAll;
@@ -161,6 +162,20 @@ class AzureScanTest {
             assertEquals(1, proxy.requestCount(), () -> "requests: " + proxy.received());
             assertEquals(12, provider.expand(URI.create("az://many/"), options).collectList().block(TIMEOUT).size());
             assertEquals(1 + 3, proxy.requestCount());
+        }
+    }
+
+    @Test
+    void aStalledListingShouldEndAtTheReadTimeoutOfTheReads() {
+        try (FaultProxy proxy = new FaultProxy(azurite.endpoint().resolve("/").toString(),
+                i -> FaultProxy.Action.delay(Duration.ofSeconds(30)))) {
+            var options = org.astrocloud.fits.spi.SourceOptions.empty().with(AzureOptions.ENDPOINT, through(proxy))
+                    .with(AzureOptions.ACCOUNT, Azurite.ACCOUNT).with(AzureOptions.ACCOUNT_KEY, Azurite.KEY)
+                    .with(HttpOptions.READ_TIMEOUT, Duration.ofMillis(500));
+            Throwable e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                    () -> new AzureByteRangeSourceProvider(Map.of(), 5).expand(URI.create("az://many/"), options)
+                            .collectList().block(Duration.ofSeconds(15)));
+            assertInstanceOf(TransientSourceException.class, e, () -> "not the read time-out: " + e);
         }
     }
 

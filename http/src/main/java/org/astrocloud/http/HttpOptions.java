@@ -58,6 +58,16 @@ public final class HttpOptions {
     private HttpOptions() {
     }
 
+    /** The {@link #CONNECT_TIMEOUT} of {@code options}, or its default: for clients of other modules that follow it. */
+    public static Duration connectTimeout(SourceOptions options) {
+        return options.get(CONNECT_TIMEOUT).orElse(Duration.ofSeconds(10));
+    }
+
+    /** The {@link #READ_TIMEOUT} of {@code options}, or its default: for clients of other modules that follow it. */
+    public static Duration readTimeout(SourceOptions options) {
+        return options.get(READ_TIMEOUT).orElse(Duration.ofSeconds(30));
+    }
+
     /**
      * Of {@code options}, only the scan's concurrency and the connection settings of plain HTTP
      * reads ({@link #MAX_CONNECTIONS_PER_HOST}, {@link #CONNECT_TIMEOUT}, {@link #READ_TIMEOUT},

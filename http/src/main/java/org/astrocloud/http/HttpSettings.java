@@ -21,8 +21,8 @@ record HttpSettings(Transport transport, String bearerToken, String basicAuth, R
     static HttpSettings from(SourceOptions o) {
         int concurrency = o.get(SourceOptions.CONCURRENCY).orElse(DEFAULT_CONNECTIONS);
         Transport transport = new Transport(
-                o.get(HttpOptions.CONNECT_TIMEOUT).orElse(Duration.ofSeconds(10)),
-                o.get(HttpOptions.READ_TIMEOUT).orElse(Duration.ofSeconds(30)),
+                HttpOptions.connectTimeout(o),
+                HttpOptions.readTimeout(o),
                 positive(o.get(HttpOptions.MAX_CONNECTIONS_PER_HOST).orElse(Math.min(concurrency, DEFAULT_CONNECTIONS)),
                         "max connections per host"),
                 o.get(HttpOptions.HTTP2).orElse(true),

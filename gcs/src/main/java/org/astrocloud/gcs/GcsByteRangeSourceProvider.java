@@ -1,5 +1,6 @@
 package org.astrocloud.gcs;
 
+import io.netty.channel.ChannelOption;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.astrocloud.fits.error.ObjectNotFoundException;
 import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.ByteRangeSourceProvider;
 import org.astrocloud.fits.spi.ObjectInfo;
+import org.astrocloud.fits.spi.RetryPolicy;
 import org.astrocloud.fits.spi.SourceOptions;
 import org.astrocloud.fits.spi.support.KeyGlob;
 import org.astrocloud.http.HttpByteRangeSourceProvider;
@@ -86,7 +88,9 @@ public final class GcsByteRangeSourceProvider implements ByteRangeSourceProvider
      * Lists {@code gs://BUCKET/PREFIX/} (every object under it, {@code gs://BUCKET/} the whole bucket) and globs
      * in the object name ({@code *} within a segment, {@code **} across, {@code ?}, {@code [...]}); any other URI
      * is itself. Pages ({@link GcsOptions#PAGE_SIZE}, 1,000 objects by default) are fetched only as URIs are
-     * requested. The URIs of {@link #list}.
+     * requested, with the reads' connect and read time-outs ({@link HttpOptions#CONNECT_TIMEOUT},
+     * {@link HttpOptions#READ_TIMEOUT}); a page that fails transiently is asked again as reads are
+     * ({@link org.astrocloud.fits.spi.RetryOptions}). The URIs of {@link #list}.
      */
     @Override
     public Flux<URI> expand(URI uri, SourceOptions options) {
@@ -114,9 +118,9 @@ public final class GcsByteRangeSourceProvider implements ByteRangeSourceProvider
         Pattern pattern = wildcard < 0 ? null : KeyGlob.toRegex(name);
         GcsCredentials credentials = options.get(GcsOptions.CREDENTIALS).orElse(GcsCredentials.automatic());
         int pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, options.get(GcsOptions.PAGE_SIZE).orElse(MAX_PAGE_SIZE)));
-        return Flux.defer(() -> new GcsListing(HttpClient.create(pool()), endpoint(options), tokensFor(options),
+        return Flux.defer(() -> new GcsListing(listingClient(options), endpoint(options), tokensFor(options),
                         credentials.kind() == GcsCredentials.Kind.ANONYMOUS, pageSize,
-                        options.get(GcsOptions.USER_PROJECT).orElse(null))
+                        options.get(GcsOptions.USER_PROJECT).orElse(null), RetryPolicy.from(options))
                         .objects(location, prefix, uri))
                 .filter(o -> !o.name().endsWith("/") && (pattern == null || pattern.matcher(o.name()).matches()))
                 .map(o -> GcsListing.info(location, o))
@@ -144,6 +148,15 @@ public final class GcsByteRangeSourceProvider implements ByteRangeSourceProvider
 
     private GcsTokens tokensFor(SourceOptions options) {
         return tokens.computeIfAbsent(options.get(GcsOptions.CREDENTIALS).orElse(GcsCredentials.automatic()), GcsTokens::new);
+    }
+
+    /** A client of the listing pool with the connect and read time-outs of the reads. */
+    private HttpClient listingClient(SourceOptions options) {
+        long connect = HttpOptions.connectTimeout(options).toMillis();
+        return HttpClient.create(pool())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connect))
+                .responseTimeout(HttpOptions.readTimeout(options))
+                .followRedirect(false);
     }
 
     private ConnectionProvider pool() {

@@ -1,5 +1,6 @@
 package org.astrocloud.gcs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.astrocloud.fits.error.ObjectAccessDeniedException;
 import org.astrocloud.fits.error.ObjectNotFoundException;
@@ -105,16 +107,48 @@ class GcsFailureClassesTest {
     }
 
     @Test
-    void aStalledAnswerShouldEndAtTheReadTimeoutGivenForHttp() {
+    void aStalledReadOrListingShouldEndAtTheReadTimeoutGivenForHttp() {
         // fits-scan --read-timeout sets HttpOptions.READ_TIMEOUT; GCS reads go through the http module and obey it
         try (FaultProxy proxy = new FaultProxy(server.endpoint().toString(), i -> FaultProxy.Action.delay(Duration.ofSeconds(20)))) {
             SourceOptions stalled = options(URI.create("http://127.0.0.1:" + proxy.port()))
                     .with(org.astrocloud.http.HttpOptions.READ_TIMEOUT, Duration.ofMillis(300));
-            long start = System.nanoTime();
-            Throwable e = read("gs://pub/a.fits", stalled);
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            assertInstanceOf(TransientSourceException.class, e, e::toString);
-            assertTrue(millis < 10_000, "ended after " + millis + " ms, not at the 20 s stall's end");
+            for (boolean listing : new boolean[] {false, true}) {
+                long start = System.nanoTime();
+                Throwable e = listing ? list("gs://pub/", stalled) : read("gs://pub/a.fits", stalled);
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                assertInstanceOf(TransientSourceException.class, e, e::toString);
+                assertTrue(e.getMessage().contains("read time-out"), e::getMessage);
+                assertTrue(millis < 10_000, "ended after " + millis + " ms, not at the 20 s stall's end");
+            }
+        }
+    }
+
+    @Test
+    void aRefusedOrResetListingShouldBeTransient() throws IOException {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        Throwable refused = list("gs://pub/", options(URI.create("http://127.0.0.1:" + closedPort)));
+        assertInstanceOf(TransientSourceException.class, refused, refused::toString);
+        assertTrue(refused.getMessage().contains("connection failed"), refused::getMessage);
+        assertEquals(URI.create("gs://pub/"), ((TransientSourceException) refused).uri().orElseThrow());
+
+        try (FaultProxy proxy = new FaultProxy(server.endpoint().toString(), i -> FaultProxy.Action.reset())) {
+            Throwable reset = list("gs://pub/", options(URI.create("http://127.0.0.1:" + proxy.port())));
+            assertInstanceOf(TransientSourceException.class, reset, reset::toString);
+        }
+    }
+
+    @Test
+    void aListingThatFailsOnceShouldBeAskedAgainAndComplete() {
+        try (FaultProxy proxy = new FaultProxy(server.endpoint().toString(),
+                i -> i == 0 ? FaultProxy.Action.reset() : FaultProxy.Action.FORWARD)) {
+            SourceOptions once = options(URI.create("http://127.0.0.1:" + proxy.port()))
+                    .with(RetryOptions.MAX_RETRIES, 2).with(RetryOptions.BACKOFF, Duration.ofMillis(1));
+            assertEquals(List.of(URI.create("gs://pub/a.fits")),
+                    ByteRangeSources.installed().expand(URI.create("gs://pub/"), once).collectList().block(TIMEOUT));
+            assertEquals(2, proxy.requestCount(), () -> "requests: " + proxy.received());
         }
     }
 }

@@ -129,4 +129,30 @@ class GcsScanTest {
         assertEquals(4, server.listRequests().size() - before, "19 objects at 5 a page");
         server.listRequests().forEach(q -> assertTrue(q.uri().contains("prefix=cubes%2F"), q::uri));
     }
+
+    @Test
+    void namesWithSlashesSpacesAndUrlCharactersShouldListAndReadBack() throws IOException {
+        List<String> names = List.of("a b/c+d.fits", "pct%41.fits", "q?x#y&z=1.fits", "\u00fcn\u00ef/\u00e7\u00f8d\u00e9 \u2603.fits");
+        for (String name : names) {
+            Files.writeString(server.placeFile("odd", name), "bytes of " + name, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        List<URI> listed = scanner.expand(URI.create("gs://odd/")).collectList().block(TIMEOUT);
+
+        // the listing's URIs name the objects (decoded path = name), in GCS's order of the UTF-8 names
+        assertEquals(names.stream().sorted().toList(), listed.stream().map(u -> u.getPath().substring(1)).toList());
+        for (URI uri : listed) {
+            String name = uri.getPath().substring(1);
+            byte[] expected = ("bytes of " + name).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            var bytes = org.astrocloud.fits.spi.ByteRangeSources.open(uri, org.astrocloud.fits.spi.SourceOptions.empty()
+                            .with(GcsOptions.ENDPOINT, server.endpoint()).with(GcsOptions.CREDENTIALS, GcsCredentials.anonymous()))
+                    .read(new org.astrocloud.fits.spi.ByteRange(0, expected.length)).block(TIMEOUT);
+            byte[] got = new byte[bytes.bytes().remaining()];
+            bytes.bytes().get(got);
+            assertEquals(new String(expected, java.nio.charset.StandardCharsets.UTF_8),
+                    new String(got, java.nio.charset.StandardCharsets.UTF_8), uri::toString);
+        }
+        // the object name is one encoded path segment of the JSON API's URL, its '/' as %2F
+        assertTrue(server.mediaRequests().stream().anyMatch(q -> q.uri().startsWith("/storage/v1/b/odd/o/a%20b%2Fc%2Bd.fits?")),
+                () -> server.mediaRequests().toString());
+    }
 }

@@ -20,8 +20,15 @@ import org.astrocloud.fits.error.TransientSourceException;
 import reactor.netty.channel.AbortedException;
 import reactor.netty.http.client.PrematureCloseException;
 
-/** Maps HTTP statuses and Netty failures to the exception tree, in one place. */
-final class HttpErrors {
+/**
+ * Maps HTTP statuses and Netty failures to the exception tree, in one place. Public for the one use other
+ * modules have: their own Reactor Netty requests (a listing's pages) fail as this module's reads do.
+ *
+ * <pre>{@code
+ * client.get().uri(url).responseSingle(this::page).onErrorMap(e -> HttpErrors.translate(e, uri, -1));
+ * }</pre>
+ */
+public final class HttpErrors {
     private HttpErrors() {
     }
 
@@ -45,8 +52,12 @@ final class HttpErrors {
                 + " open the URI again to read it with new ones", uri, offset, cause);
     }
 
-    /** Translates a failure of the exchange; our own exceptions pass unchanged. */
-    static Throwable translate(Throwable e, URI uri, long offset) {
+    /**
+     * Translates a failure of an exchange with {@code uri} (at {@code offset}, -1 for none): refused or reset
+     * connections and time-outs are transient, unknown hosts, TLS and malformed answers permanent; our own
+     * exceptions pass unchanged.
+     */
+    public static Throwable translate(Throwable e, URI uri, long offset) {
         if (e instanceof AstroCloudException) {
             return e;
         }

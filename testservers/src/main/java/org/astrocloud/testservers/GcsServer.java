@@ -3,7 +3,6 @@ package org.astrocloud.testservers;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
@@ -30,12 +30,15 @@ import reactor.netty.http.server.HttpServerResponse;
  * <b>Our own</b> Google Cloud Storage server on 127.0.0.1, not Google's code: it follows the JSON API's
  * documented answers for what astro-cloud uses, over files in a directory ({@code root/BUCKET/OBJECT}, so a
  * sparse file dropped there is served without being read). No emulator we could install here serves
- * ranged reads of a 44 GB object (see the gcs module's README section).
+ * ranged reads of a 44 GB object (see the gcs module's README section). Files are looked at on Reactor's
+ * bounded-elastic scheduler, never on the server's event loop.
  * <ul>
  *   <li>{@code GET /storage/v1/b/BUCKET/o?prefix=&delimiter=&maxResults=&pageToken=}: {@code objects.list}, names
  *       in lexicographic order, {@code {"kind":"storage#objects","items":[...],"prefixes":[...],"nextPageToken":...}},
  *       {@code size} as a string, as GCS sends it; {@code fields} is accepted and ignored.</li>
- *   <li>{@code GET /storage/v1/b/BUCKET/o/OBJECT?alt=media} (and {@code /download/storage/v1/...}): the bytes,
+ *   <li>{@code GET /storage/v1/b/BUCKET/o/OBJECT?alt=media} (and {@code /download/storage/v1/...}), the name
+ *       percent-encoded as one path segment ({@code /} as {@code %2F}: an object path with a bare {@code /} is 404,
+ *       as the JSON API's reference has it): the bytes,
  *       {@code Range: bytes=a-b|a-|-n} answered 206 with {@code Content-Range}, 416 with {@code bytes *}{@code /size}
  *       past the end, 200 without Range; without {@code alt=media} the object's metadata.</li>
  *   <li>Errors with GCS's JSON body ({@code {"error":{"code":404,"message":...,"errors":[...]}}}): 404 for a
@@ -51,7 +54,7 @@ import reactor.netty.http.server.HttpServerResponse;
  * }</pre>
  */
 public final class GcsServer implements AutoCloseable {
-    private static final Pattern OBJECT = Pattern.compile("^(?:/download)?/storage/v1/b/([^/]+)/o/(.+)$");
+    private static final Pattern OBJECT = Pattern.compile("^(?:/download)?/storage/v1/b/([^/]+)/o/([^/]+)$");
     private static final Pattern LIST = Pattern.compile("^/storage/v1/b/([^/]+)/o/?$");
 
     private final Path root;
@@ -163,8 +166,10 @@ public final class GcsServer implements AutoCloseable {
             return denied.startsWith("403") ? error(res, 403, "forbidden", denied.substring(4))
                     : error(res, 401, "required", denied.substring(4));
         }
+        // the files are looked at off the event loop, as a server should
         return object.matches() ? object(req, res, query, bucket, decode(object.group(2)), dir)
-                : list(res, query, bucket, dir);
+                : Mono.fromCallable(() -> listing(query, dir)).subscribeOn(Schedulers.boundedElastic())
+                        .flatMap(body -> json(res, 200, body));
     }
 
     /** Null when allowed, else "401 message" or "403 message". */
@@ -188,17 +193,15 @@ public final class GcsServer implements AutoCloseable {
     private Mono<Void> object(HttpServerRequest req, HttpServerResponse res, QueryStringDecoder query, String bucket,
                               String name, Path dir) {
         Path file = dir.resolve(name).normalize();
-        if (!file.startsWith(dir) || !Files.isRegularFile(file)) {
-            return error(res, 404, "notFound", "No such object: " + bucket + "/" + name);
-        }
-        long size;
-        Instant updated;
-        try {
-            size = Files.size(file);
-            updated = Files.getLastModifiedTime(file).toInstant();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Mono.fromCallable(() -> file.startsWith(dir) && Files.isRegularFile(file)
+                        ? new long[] {Files.size(file), Files.getLastModifiedTime(file).toMillis()} : new long[0])
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(stat -> stat.length == 0 ? error(res, 404, "notFound", "No such object: " + bucket + "/" + name)
+                        : object(req, res, query, bucket, name, file, stat[0], Instant.ofEpochMilli(stat[1])));
+    }
+
+    private Mono<Void> object(HttpServerRequest req, HttpServerResponse res, QueryStringDecoder query, String bucket,
+                              String name, Path file, long size, Instant updated) {
         String generation = Long.toString(updated.toEpochMilli() * 1000);
         if (!"media".equals(first(query, "alt"))) {
             return json(res, 200, "{" + metadata(bucket, name, size, updated, generation) + "}");
@@ -226,7 +229,9 @@ public final class GcsServer implements AutoCloseable {
         return count == 0 ? res.send() : res.sendFile(file, start, count).then();
     }
 
-    private Mono<Void> list(HttpServerResponse res, QueryStringDecoder query, String bucket, Path dir) {
+    /** The body of an {@code objects.list} answer; reads the directory, so never on an event loop. */
+    private String listing(QueryStringDecoder query, Path dir) throws IOException {
+        String bucket = dir.getFileName().toString();
         String prefix = first(query, "prefix") == null ? "" : first(query, "prefix");
         String delimiter = first(query, "delimiter");
         int max = first(query, "maxResults") == null ? 1000 : Math.max(1, Math.min(1000, Integer.parseInt(first(query, "maxResults"))));
@@ -236,8 +241,6 @@ public final class GcsServer implements AutoCloseable {
         try (Stream<Path> files = Files.walk(dir)) {
             files.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/'))
                     .filter(n -> n.startsWith(prefix)).forEach(names::add);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         List<String> items = new ArrayList<>();
         TreeSet<String> prefixes = new TreeSet<>();
@@ -268,17 +271,13 @@ public final class GcsServer implements AutoCloseable {
             List<String> objects = new ArrayList<>();
             for (String n : items) {
                 Path file = dir.resolve(n);
-                try {
-                    Instant updated = Files.getLastModifiedTime(file).toInstant();
-                    objects.add("{" + metadata(bucket, n, Files.size(file), updated,
-                            Long.toString(updated.toEpochMilli() * 1000)) + "}");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                Instant updated = Instant.ofEpochMilli(Files.getLastModifiedTime(file).toMillis()); // GCS keeps ms
+                objects.add("{" + metadata(bucket, n, Files.size(file), updated,
+                        Long.toString(updated.toEpochMilli() * 1000)) + "}");
             }
             body.append(",\"items\":[").append(String.join(",", objects)).append(']');
         }
-        return json(res, 200, body.append('}').toString());
+        return body.append('}').toString();
     }
 
     private static String metadata(String bucket, String name, long size, Instant updated, String generation) {

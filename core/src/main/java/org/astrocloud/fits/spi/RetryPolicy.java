@@ -12,13 +12,18 @@ import reactor.util.retry.Retry;
  * {@code Retry-After} honoured up to the maximum backoff, every retry counted in {@link ReadStats}.
  * Delays run on Reactor's parallel scheduler, so tests can use virtual time.
  *
- * <p>Applied by {@link ByteRangeSources} to every source it opens ({@link RetryingSource}).
+ * <p>Applied by {@link ByteRangeSources} to every source it opens ({@link RetryingSource}); a provider's
+ * own requests that are no reads of a source (a listing's pages) take it from the same options:
+ *
+ * <pre>{@code
+ * Mono<Page> page = fetchPage(token).retryWhen(RetryPolicy.from(options).retry(new ReadStats()));
+ * }</pre>
  *
  * @param maxRetries retries after the first attempt
  * @param backoff the first nominal delay
  * @param maxBackoff the cap on any delay
  */
-record RetryPolicy(int maxRetries, Duration backoff, Duration maxBackoff) {
+public record RetryPolicy(int maxRetries, Duration backoff, Duration maxBackoff) {
 
     /** Checks the settings. */
     public RetryPolicy {

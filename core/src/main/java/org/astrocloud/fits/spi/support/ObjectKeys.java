@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
  * every object-store source uses for the URLs it requests and the URIs it lists.
  *
  * <pre>{@code
- * ObjectKeys.encodePath("sector 22/x+y.fits");   // "sector%2022/x%2By.fits"
+ * ObjectKeys.encodePath("sector 22/x+y.fits");        // "sector%2022/x%2By.fits"
+ * ObjectKeys.encodeComponent("sector 22/x+y.fits");   // "sector%2022%2Fx%2By.fits"
  * }</pre>
  */
 public final class ObjectKeys {
@@ -16,11 +17,23 @@ public final class ObjectKeys {
 
     /** RFC 3986's unreserved characters and {@code /} as they are, every other byte of the UTF-8 name as {@code %XX}. */
     public static String encodePath(String name) {
-        StringBuilder out = new StringBuilder(name.length() + 16);
-        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+        return encode(name, true);
+    }
+
+    /**
+     * RFC 3986's unreserved characters as they are, every other byte of the UTF-8 text as {@code %XX}, {@code /}
+     * too: a whole object name as one path segment (the GCS JSON API's {@code /o/OBJECT}) or a query value.
+     */
+    public static String encodeComponent(String text) {
+        return encode(text, false);
+    }
+
+    private static String encode(String text, boolean keepSlash) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
             if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.'
-                    || c == '~' || c == '/') {
+                    || c == '~' || c == '/' && keepSlash) {
                 out.append((char) c);
             } else {
                 out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))

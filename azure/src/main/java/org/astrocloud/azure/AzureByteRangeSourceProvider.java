@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.astrocloud.fits.error.InvalidUriException;
 import org.astrocloud.fits.error.ObjectNotFoundException;
@@ -24,6 +25,8 @@ import org.astrocloud.fits.spi.ByteRangeSource;
 import org.astrocloud.fits.spi.ByteRangeSourceProvider;
 import org.astrocloud.fits.spi.ObjectInfo;
 import org.astrocloud.fits.spi.SourceOptions;
+import org.astrocloud.fits.spi.ReadStats;
+import org.astrocloud.fits.spi.RetryPolicy;
 import org.astrocloud.fits.spi.support.KeyGlob;
 import org.astrocloud.http.HttpByteRangeSourceProvider;
 import org.astrocloud.http.HttpOptions;
@@ -110,7 +113,9 @@ public final class AzureByteRangeSourceProvider implements ByteRangeSourceProvid
     /**
      * Lists {@code az://container/prefix/} (every blob under it, or the whole container) and globs
      * in the blob name ({@code *}, {@code **}, {@code ?}, {@code [...]}, see {@link KeyGlob}); any
-     * other URI is itself. Pages of 1,000 names are fetched one at a time, only as URIs are requested.
+     * other URI is itself. Pages of 1,000 names are fetched one at a time, only as URIs are requested, with
+     * the reads' connect and read time-outs; a page that fails transiently is asked again as reads are
+     * ({@link org.astrocloud.fits.spi.RetryOptions}).
      */
     @Override
     public Flux<URI> expand(URI uri, SourceOptions options) {
@@ -132,15 +137,29 @@ public final class AzureByteRangeSourceProvider implements ByteRangeSourceProvid
         String prefix = wildcard < 0 ? blob : blob.substring(0, wildcard);
         Pattern pattern = wildcard < 0 ? null : KeyGlob.toRegex(blob);
         return Mono.fromCallable(() -> AzureAccess.resolve(location, options, env, uri))
-                .flatMapMany(access -> container(access, location.container(), listingClient(options))
-                        .listBlobs(new ListBlobsOptions().setPrefix(prefix.isEmpty() ? null : prefix)
-                                .setMaxResultsPerPage(pageSize))
-                        .byPage()
-                        .concatMapIterable(PagedResponse::getValue, 1)
-                        .onErrorMap(e -> AzureErrors.translate(e, uri, access.anonymous())))
+                .flatMapMany(access -> pages(container(access, location.container(), listingClient(options)),
+                        new ListBlobsOptions().setPrefix(prefix.isEmpty() ? null : prefix).setMaxResultsPerPage(pageSize),
+                        e -> AzureErrors.translate(e, uri, access.anonymous()), RetryPolicy.from(options)))
                 .filter(b -> !Boolean.TRUE.equals(b.isPrefix()) && (pattern == null || pattern.matcher(b.getName()).matches()))
                 .map(b -> info(location, b))
                 .switchIfEmpty(Flux.error(() -> new ObjectNotFoundException("no blob matches", uri, -1)));
+    }
+
+    /**
+     * The blobs of every page, each page asked for (with the last one's continuation token) only when every blob
+     * before it has been requested, none before the first is; a page that fails transiently is asked again
+     * under {@code retry} (the SDK's own retries are off), flat however many pages there are.
+     */
+    private static Flux<BlobItem> pages(BlobContainerAsyncClient container, ListBlobsOptions listing,
+                                        Function<Throwable, Throwable> translate, RetryPolicy retry) {
+        Function<String, Mono<PagedResponse<BlobItem>>> page = token -> Mono.defer(() ->
+                        (token == null ? container.listBlobs(listing).byPage() : container.listBlobs(listing).byPage(token)).next())
+                .onErrorMap(translate)
+                .retryWhen(retry.retry(new ReadStats()));
+        return page.apply(null)
+                .expand(p -> p.getContinuationToken() == null || p.getContinuationToken().isEmpty() ? Mono.empty()
+                        : page.apply(p.getContinuationToken()))
+                .concatMap(p -> Flux.fromIterable(p.getValue()), 0);
     }
 
     private static ObjectInfo info(AzureLocation location, BlobItem b) {

@@ -166,6 +166,23 @@ class AzureScanTest {
     }
 
     @Test
+    void aListingPageThatFailsOnceShouldBeAskedAgain() throws Exception {
+        // the second page's first request fails: the listing asks that page again and ends complete
+        try (FaultProxy proxy = new FaultProxy(azurite.endpoint().resolve("/").toString(),
+                i -> i == 1 ? FaultProxy.Action.status(503, Map.of()) : FaultProxy.Action.FORWARD)) {
+            var provider = new AzureByteRangeSourceProvider(Map.of(), 5);
+            var options = org.astrocloud.fits.spi.SourceOptions.empty().with(AzureOptions.ENDPOINT, through(proxy))
+                    .with(AzureOptions.ACCOUNT, Azurite.ACCOUNT).with(AzureOptions.ACCOUNT_KEY, Azurite.KEY)
+                    .with(org.astrocloud.fits.spi.RetryOptions.MAX_RETRIES, 2)
+                    .with(org.astrocloud.fits.spi.RetryOptions.BACKOFF, Duration.ofMillis(1));
+            List<URI> all = provider.expand(URI.create("az://many/"), options).collectList().block(TIMEOUT);
+            assertEquals(12, all.size());
+            assertEquals(all.stream().distinct().sorted().toList(), all, "each blob once, in name order");
+            assertEquals(3 + 1, proxy.requestCount(), () -> "3 pages and the one asked again: " + proxy.received());
+        }
+    }
+
+    @Test
     void aStalledListingShouldEndAtTheReadTimeoutOfTheReads() {
         try (FaultProxy proxy = new FaultProxy(azurite.endpoint().resolve("/").toString(),
                 i -> FaultProxy.Action.delay(Duration.ofSeconds(30)))) {

@@ -17,7 +17,7 @@ import java.util.OptionalLong;
  *
  * @param first the first byte sent, or -1 for an unsatisfied range
  * @param last the last byte sent (inclusive), or -1 for an unsatisfied range
- * @param total the object's size, or -1 when the server says {@code *}
+ * @param total the object's size, or -1 when the server says {@code *} (never for an unsatisfied range)
  */
 public record ContentRange(long first, long last, long total) {
 
@@ -29,6 +29,9 @@ public record ContentRange(long first, long last, long total) {
         }
         if (total < -1 || (total >= 0 && !unsatisfied && last >= total)) {
             throw new IllegalArgumentException("range " + first + "-" + last + " does not fit the total " + total);
+        }
+        if (unsatisfied && total < 0) {
+            throw new IllegalArgumentException("an unsatisfied range (bytes */...) needs the object's size");
         }
     }
 

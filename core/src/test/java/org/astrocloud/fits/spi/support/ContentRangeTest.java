@@ -107,6 +107,8 @@ class ContentRangeTest {
         assertThrows(IllegalArgumentException.class, () -> new ContentRange(6, 5, 10));
         assertThrows(IllegalArgumentException.class, () -> new ContentRange(0, 10, 10));
         assertThrows(IllegalArgumentException.class, () -> new ContentRange(-1, -1, -2));
+        assertThrows(IllegalArgumentException.class, () -> new ContentRange(-1, -1, -1),
+                "bytes */* is no answer RFC 9110 allows: an unsatisfied range carries the size");
         assertThrows(IllegalArgumentException.class, () -> new ContentRange(-1, 5, 10));
     }
 }

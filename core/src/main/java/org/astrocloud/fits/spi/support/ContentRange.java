@@ -54,7 +54,7 @@ public record ContentRange(long first, long last, long total) {
             String totalText = v.substring(slash + 1).trim();
             long total = totalText.equals("*") ? -1 : number(totalText);
             if (range.equals("*")) {
-                return total < 0 ? Optional.empty() : Optional.of(new ContentRange(-1, -1, total));
+                return Optional.of(new ContentRange(-1, -1, total));   // bytes */* is refused there
             }
             int dash = range.indexOf('-');
             if (dash <= 0) {
